@@ -1,0 +1,102 @@
+// The `docgen` command line: generate, check, model. Exit codes: 0 done or up
+// to date, 1 drift (check) or diagnostics under --strict, 2 usage or input error, 3 a docgen bug.
+import { Command, CommanderError } from 'commander';
+import { EmitError } from '../emit/format.js';
+import type { Diagnostic } from '../model/types.js';
+import { buildFromDocs, runPipeline } from '../pipeline.js';
+import { InputError, type DocFile } from '../read/readDocs.js';
+import { compareOutput, driftSummary } from '../write/compareOutput.js';
+import { assertWritableOutput, OutputError, readOutput, withManifest, writeOutput } from '../write/outputFolder.js';
+import { ConfigError, loadConfig } from './config.js';
+import { diagnosticSummary, formatDiagnostic } from './report.js';
+
+interface CommonOptions {
+  input?: string[];
+  out?: string;
+  config?: string;
+  strict?: boolean;
+  quiet?: boolean;
+}
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+function withCommonOptions(command: Command, out: boolean): Command {
+  command
+    .option('-i, --input <dir>', 'a folder of doc pages (repeatable; default from docgen.config.json, else docs-input)', collect)
+    .option('-c, --config <file>', 'config file (default: ./docgen.config.json when present)')
+    .option('--strict', 'exit 1 when the docs yield any warning or error')
+    .option('-q, --quiet', 'print no diagnostics, only the summary');
+  if (out) command.option('-o, --out <dir>', 'the output folder (default from docgen.config.json, else generated)');
+  return command;
+}
+
+async function settings(options: CommonOptions) {
+  const config = await loadConfig(options.config);
+  return { inputs: options.input ?? config.input, out: options.out ?? config.out };
+}
+
+function printDiagnostics(diagnostics: Diagnostic[], docs: DocFile[], options: CommonOptions): number {
+  if (!options.quiet) for (const diagnostic of diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic, docs)}\n`);
+  if (diagnostics.length) process.stderr.write(`docgen: ${diagnosticSummary(diagnostics)}\n`);
+  const failing = diagnostics.some((d) => d.severity !== 'info');
+  return options.strict && failing ? 1 : 0;
+}
+
+export function createProgram(): Command {
+  const program = new Command('docgen')
+    .description('Generate a typed TypeScript SDK (models, validators, request builders) from Graph-style API reference docs.')
+    .exitOverride()
+    .showHelpAfterError();
+
+  withCommonOptions(program.command('generate').description('Generate the SDK from the docs into the output folder.'), true).action(
+    async (options: CommonOptions) => {
+      const { inputs, out } = await settings(options);
+      const result = await runPipeline(inputs);
+      await assertWritableOutput(out, inputs);
+      await writeOutput(out, withManifest(result.files));
+      const status = printDiagnostics(result.diagnostics, result.docs, options);
+      process.stdout.write(`docgen: ${result.docs.length} pages read, ${result.files.size} files written to ${out}\n`);
+      process.exitCode = status;
+    },
+  );
+
+  withCommonOptions(
+    program.command('check').description('Exit 1, with a diff, when the output folder differs from what the docs produce.'),
+    true,
+  ).action(async (options: CommonOptions) => {
+    const { inputs, out } = await settings(options);
+    const result = await runPipeline(inputs);
+    const status = printDiagnostics(result.diagnostics, result.docs, options);
+    const drift = compareOutput(withManifest(result.files), await readOutput(out));
+    for (const item of drift) process.stdout.write(item.patch);
+    process.stdout.write(`${driftSummary(drift)}\n`);
+    process.exitCode = drift.length > 0 ? 1 : status;
+  });
+
+  withCommonOptions(program.command('model').description('Print the intermediate model as JSON.'), false).action(
+    async (options: CommonOptions) => {
+      const { inputs } = await settings(options);
+      const result = await buildFromDocs(inputs);
+      process.stdout.write(`${JSON.stringify(result.model, null, 2)}\n`);
+      process.exitCode = printDiagnostics(result.diagnostics, result.docs, options);
+    },
+  );
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await createProgram().parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof InputError || error instanceof ConfigError || error instanceof OutputError) {
+      process.stderr.write(`docgen: ${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof EmitError ? error.message : `internal error: ${(error as Error)?.message ?? String(error)}`;
+    process.stderr.write(`docgen: ${message}\nThis is a bug in docgen; please report it with the docs that caused it.\n`);
+    if (process.env['DOCGEN_DEBUG']) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return 3;
+  }
+}

@@ -1,0 +1,38 @@
+// JSDoc content as data: text lines (escaped by the template) and tags
+// (chosen here, never taken from doc text).
+import type { Deprecation, Property, Source } from '../model/types.js';
+
+export interface DocLine {
+  tag?: 'deprecated' | 'see';
+  text: string;
+}
+
+export function docLines(description: string, extra: DocLine[] = []): DocLine[] {
+  const lines: DocLine[] = description ? [{ text: description }] : [];
+  return [...lines, ...extra];
+}
+
+export function deprecatedLine(deprecation: Deprecation | undefined): DocLine[] {
+  return deprecation ? [{ tag: 'deprecated', text: deprecation.message }] : [];
+}
+
+/** `@see` lines naming the doc pages behind a declaration. */
+export function sourceLines(sources: Source[]): DocLine[] {
+  return sources.map((source) => ({ tag: 'see', text: `${source.file}:${source.line}` }));
+}
+
+/** Blank line between the summary and the tags, as JSDoc reads best. */
+export function withGap(summary: DocLine[], tags: DocLine[]): DocLine[] {
+  return summary.length && tags.length ? [...summary, { text: '' }, ...tags] : [...summary, ...tags];
+}
+
+export function sourceFiles(sources: Source[]): string[] {
+  return [...new Set(sources.map((source) => source.file))].sort();
+}
+
+/** A property's description; when the docs deprecate it, the description is the deprecation notice. */
+export function propertyDoc(property: Property, notes: DocLine[] = []): DocLine[] {
+  if (!property.deprecated) return docLines(property.description, notes);
+  const message = property.deprecated.message.replace(/^\s*\[deprecated\]\s*/i, '');
+  return [...notes, { tag: 'deprecated', text: message }];
+}

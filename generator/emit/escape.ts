@@ -1,0 +1,49 @@
+// Doc text is untrusted: these are the only ways it reaches emitted code, one
+// per context. Nothing from the docs is ever emitted outside a comment or a
+// string literal.
+
+// Line terminators in JavaScript source (a raw U+2028 ends a `//` comment).
+const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029]/g;
+// Characters that can hide or reorder code in an editor (bidi controls) or that tools mishandle.
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text for one line inside a `/** … *\/` block: cannot close the comment or start a new line. */
+export function commentText(text: string): string {
+  return text
+    .replace(LINE_BREAKS, ' ')
+    .replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/\*\//g, '*\\/')
+    .replace(/(^|\s)@(?=\w)/g, '$1\\@') // a doc's "@deprecated" must not become a JSDoc tag (TSDoc escape)
+    .trimEnd();
+}
+
+/** A single-quoted string literal with every character that could end it or the line escaped. */
+export function stringLiteral(text: string): string {
+  const escaped = JSON.stringify(text)
+    .slice(1, -1)
+    .replace(/\\"/g, '"')
+    .replace(/'/g, "\\'")
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+    .replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `'${escaped}'`;
+}
+
+/** A JSON value as a TypeScript expression (string literals escaped as above). */
+export function jsonLiteral(value: unknown): string {
+  if (typeof value === 'string') return stringLiteral(value);
+  if (Array.isArray(value)) return `[${value.map(jsonLiteral).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).map(([key, item]) => `${propertyKey(key)}: ${jsonLiteral(item)}`);
+    return `{ ${entries.join(', ')} }`;
+  }
+  return JSON.stringify(value);
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** A property name in an interface or object literal: bare when it is an identifier, else quoted. */
+export function propertyKey(name: string): string {
+  return IDENTIFIER.test(name) && name !== '__proto__' ? name : stringLiteral(name);
+}

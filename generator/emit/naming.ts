@@ -1,0 +1,82 @@
+// TypeScript names for model types and operations: PascalCase types,
+// camelCase functions, never a reserved word, a global, or one of the
+// runtime's own exports, and never two the same.
+import { DEFAULT_NAMESPACE } from '../model/structuredTypes.js';
+import type { Diagnostic, Model, Source } from '../model/types.js';
+
+// Names the emitted code uses itself, or that would shadow globals it relies on.
+const RESERVED = new Set(
+  [
+    // runtime names the root index re-exports
+    'HttpMethod', 'HttpRequest', 'CollectionResponse', 'ODataQuery', 'ResponseOf', 'pathSegment', 'withQuery',
+    'ValidationError', 'ValidationResult', 'rt',
+    // JavaScript and TypeScript globals a declaration must not shadow
+    'Object', 'Array', 'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'Function', 'Date', 'Error',
+    'Promise', 'Map', 'Set', 'WeakMap', 'WeakSet', 'RegExp', 'JSON', 'Math', 'Record', 'Partial', 'Required',
+    'Readonly', 'Pick', 'Omit', 'Exclude', 'Extract', 'NonNullable', 'Uint8Array', 'ArrayBuffer', 'Reflect',
+    'Proxy', 'Intl', 'URL', 'URLSearchParams', 'globalThis', 'undefined', 'NaN', 'Infinity', 'unknown', 'never',
+    'any', 'object', 'string', 'number', 'boolean', 'symbol', 'bigint', 'void', 'null',
+  ].map((name) => name.toLowerCase()),
+);
+
+const KEYWORDS = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+    'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
+    'as implements interface let package private protected public static yield await async of type declare ' +
+    'abstract any boolean constructor get module namespace require number set string symbol from arguments eval'
+  ).split(' '),
+);
+
+export interface Names {
+  /** Full type name → TypeScript type name. */
+  types: Map<string, string>;
+  /** Operation name → TypeScript function name. */
+  operations: Map<string, string>;
+}
+
+export function assignNames(model: Model): { names: Names; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  // File names come from these names, so uniqueness is case-insensitive (macOS, Windows).
+  const taken = new Set<string>();
+  const claim = (wanted: string, source: Source, what: string): string => {
+    let name = wanted;
+    for (let n = 2; taken.has(name.toLowerCase()) || RESERVED.has(name.toLowerCase()); n++) name = `${wanted}${n}`;
+    if (name !== wanted) {
+      diagnostics.push({
+        code: 'name-clash',
+        severity: 'warning',
+        message: `The ${what} name \`${wanted}\` is taken; it is emitted as \`${name}\`.`,
+        expected: 'a name no other type, operation or runtime helper uses',
+        found: `\`${wanted}\``,
+        source,
+      });
+    }
+    taken.add(name.toLowerCase());
+    return name;
+  };
+  const types = new Map<string, string>();
+  for (const namespace of model.namespaces) {
+    for (const type of namespace.types) types.set(type.fullName, claim(typeName(type.name, type.namespace), type.sources[0]!, 'type'));
+  }
+  const operations = new Map<string, string>();
+  for (const operation of model.operations) operations.set(operation.name, claim(identifier(operation.name), operation.source, 'operation'));
+  return { names: { types, operations }, diagnostics };
+}
+
+/** `remoteActionAudit` → `RemoteActionAudit`; `microsoft.graph.callRecords.session` → `CallRecordsSession`. */
+export function typeName(name: string, namespace: string): string {
+  const prefix = namespace === DEFAULT_NAMESPACE ? '' : namespace.slice(DEFAULT_NAMESPACE.length + 1).split('.').map(pascal).join('');
+  return identifier(prefix + pascal(name));
+}
+
+function pascal(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** Any text → a valid identifier that is not a keyword. */
+export function identifier(text: string): string {
+  let name = text.replace(/[^\w$]/g, '_');
+  if (!/^[A-Za-z_$]/.test(name)) name = `_${name}`;
+  return KEYWORDS.has(name) ? `${name}_` : name;
+}

@@ -1,0 +1,47 @@
+// The Handlebars templates in templates/, compiled once, with the helpers
+// through which doc text reaches the output. Handlebars' own HTML escaping is
+// off (it is wrong for TypeScript); each helper escapes for its context.
+import { readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import { commentText, jsonLiteral, propertyKey, stringLiteral } from './escape.js';
+
+export const TEMPLATE_DIR = new URL('../../templates/', import.meta.url);
+
+const PARTIALS = ['header', 'doc', 'imports'] as const;
+const TEMPLATES = ['model.ts', 'enum.ts', 'validator.ts', 'enumValidator.ts', 'request.ts', 'barrel.ts', 'runtime/validation.ts', 'runtime/request.ts'] as const;
+
+export type TemplateName = (typeof TEMPLATES)[number];
+export type Render = (name: TemplateName, view: object) => string;
+
+function load(name: string): string {
+  return readFileSync(new URL(`${name}.hbs`, TEMPLATE_DIR), 'utf8');
+}
+
+/** Template sources, for the cache key and tests. */
+export function templateSources(): Record<string, string> {
+  return Object.fromEntries([...PARTIALS, ...TEMPLATES].map((name) => [name, load(name)]));
+}
+
+export function createRenderer(): Render {
+  const env = Handlebars.create();
+  env.registerHelper({
+    /** A string literal. */
+    str: (text: unknown) => stringLiteral(String(text)),
+    /** Any JSON value as a literal. */
+    json: (value: unknown) => jsonLiteral(value),
+    /** An interface or object key. */
+    propKey: (name: unknown) => propertyKey(String(name)),
+    /** Text inside a block comment. */
+    commentText: (text: unknown) => commentText(String(text)),
+    /** One line of a block comment, with its leading space (none on an empty line). */
+    commentLine: (text: unknown) => {
+      const line = commentText(String(text));
+      return line === '' ? '' : ` ${line}`;
+    },
+    /** Text after `//`. */
+    lineComment: (text: unknown) => commentText(String(text)),
+  });
+  for (const partial of PARTIALS) env.registerPartial(partial, load(partial));
+  const compiled = new Map(TEMPLATES.map((name) => [name, env.compile(load(name), { noEscape: true })]));
+  return (name, view) => compiled.get(name)!(view);
+}

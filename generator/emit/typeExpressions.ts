@@ -1,0 +1,62 @@
+// Model type references → TypeScript type expressions and validator checks.
+import type { PrimitiveName, Property, TypeDefinition, TypeRef } from '../model/types.js';
+import type { ImportSet } from './imports.js';
+
+const PRIMITIVE_TS: Record<PrimitiveName, string> = {
+  String: 'string',
+  Boolean: 'boolean',
+  Byte: 'number',
+  SByte: 'number',
+  Int16: 'number',
+  Int32: 'number',
+  Int64: 'number',
+  // Graph writes the special floating-point values as strings.
+  Single: "number | 'NaN' | 'INF' | '-INF'",
+  Double: "number | 'NaN' | 'INF' | '-INF'",
+  Decimal: "number | 'NaN' | 'INF' | '-INF'",
+  DateTimeOffset: 'string',
+  Date: 'string',
+  TimeOfDay: 'string',
+  Duration: 'string',
+  Guid: 'string',
+  Binary: 'string',
+  Stream: 'string',
+  Untyped: 'unknown',
+};
+
+/** What emitters need to know about the model to name and import things. */
+export interface EmitContext {
+  types: Map<string, TypeDefinition>;
+  /** Full type name → TypeScript name. */
+  typeNames: Map<string, string>;
+}
+
+/** The type expression for `ref`, importing model types from `modelsDir` (relative, with trailing slash). */
+export function tsType(ref: TypeRef, ctx: EmitContext, imports: ImportSet, modelsDir: string): string {
+  if (ref.kind === 'primitive') return PRIMITIVE_TS[ref.name];
+  if (ref.kind === 'unresolved') return 'unknown';
+  const name = ctx.typeNames.get(ref.fullName)!;
+  imports.add(`${modelsDir}${name}.js`, name, true);
+  return name;
+}
+
+export function propertyType(property: Property, ctx: EmitContext, imports: ImportSet, modelsDir: string, key: boolean): string {
+  const base = tsType(property.type, ctx, imports, modelsDir);
+  const type = property.collection ? (base.includes(' ') ? `Array<${base}>` : `${base}[]`) : base;
+  // `unknown` already admits null.
+  return isNullable(property, key) && type !== 'unknown' ? `${type} | null` : type;
+}
+
+/** Null is allowed unless the docs say "not nullable"; keys are never null. */
+export function isNullable(property: Property, key: boolean): boolean {
+  return property.nullable !== false && !key;
+}
+
+/** The check function for `ref` in a validator file (runtime checks under `rt.`), importing it as needed. */
+export function checkFor(ref: TypeRef, ctx: EmitContext, imports: ImportSet): string {
+  if (ref.kind === 'unresolved') return 'rt.checkUntyped';
+  if (ref.kind === 'primitive') return `rt.check${ref.name}`;
+  const name = ctx.typeNames.get(ref.fullName)!;
+  imports.add(`./${name}.js`, `check${name}`);
+  return `check${name}`;
+}

@@ -1,0 +1,84 @@
+// API pages → operations: method, paths, permissions, body and response.
+import { emptyPermissions } from '../parse/permissions.js';
+import type { ApiPage, RawRequestBody, RawResponse } from '../parse/types.js';
+import { parsePathTemplate } from './paths.js';
+import { toProperty } from './properties.js';
+import { resolveTypeRef } from './resolveType.js';
+import { DEFAULT_NAMESPACE } from './structuredTypes.js';
+import type { DiagnosticSink, SymbolTable } from './symbols.js';
+import type { HttpMethod, Operation, RequestBody, ResponseSpec } from './types.js';
+
+const DEFAULT_STATUS: Record<HttpMethod, number> = { GET: 200, POST: 201, PATCH: 200, PUT: 200, DELETE: 204 };
+
+/** `undefined` when the page documents no request line (already reported by the parser). */
+export function buildOperation(page: ApiPage, symbols: SymbolTable, report: DiagnosticSink): Operation | undefined {
+  const first = page.requests[0];
+  if (!first) return undefined;
+  const namespace = page.namespace ?? DEFAULT_NAMESPACE;
+  const operation: Operation = {
+    name: operationName(page.title),
+    title: page.title,
+    description: page.description,
+    method: first.method,
+    paths: page.requests
+      .filter((request) => request.method === first.method)
+      .map((request) => parsePathTemplate(request.path, request.source)),
+    permissions: page.permissions ?? emptyPermissions(),
+    headers: page.headers,
+    supportsQueryOptions: page.supportsQueryOptions,
+    body: buildBody(page.body, symbols, namespace, report),
+    response: buildResponse(page, page.response, symbols, namespace, report),
+    examples: page.examples,
+    source: page.source,
+  };
+  if (page.deprecated) operation.deprecated = page.deprecated;
+  return operation;
+}
+
+function buildBody(body: RawRequestBody, symbols: SymbolTable, namespace: string, report: DiagnosticSink): RequestBody {
+  if (body.kind === 'none') return body;
+  const properties = body.properties.map((raw) => toProperty(raw, symbols, namespace, report));
+  if (body.type) {
+    // A table beside an unresolvable type still describes the body better than `unknown`.
+    const quiet = properties.length > 0 ? () => {} : report;
+    const type = resolveTypeRef(body.type, symbols, namespace, quiet);
+    if (type.kind !== 'unresolved' || properties.length === 0) return { kind: 'type', type, source: body.type.source };
+  }
+  if (properties.length > 0) return { kind: 'properties', properties, source: body.source };
+  return { kind: 'type', type: { kind: 'primitive', name: 'Untyped' }, source: body.source };
+}
+
+function buildResponse(
+  page: ApiPage,
+  response: RawResponse | undefined,
+  symbols: SymbolTable,
+  namespace: string,
+  report: DiagnosticSink,
+): ResponseSpec {
+  const method = page.requests[0]!.method;
+  if (!response) return { status: DEFAULT_STATUS[method], body: { type: { kind: 'primitive', name: 'Untyped' }, collection: false }, source: page.source };
+  const spec: ResponseSpec = { status: response.status, source: response.source };
+  if (response.empty) return spec;
+  if (!response.type) {
+    report({
+      code: 'response-type',
+      severity: 'warning',
+      message: 'The Response section names no type for the body; it is typed as unknown.',
+      expected: 'a link to the returned resource, e.g. "a [user](../resources/user.md) object"',
+      found: 'no link',
+      source: response.source,
+    });
+    return { ...spec, body: { type: { kind: 'primitive', name: 'Untyped' }, collection: response.collection } };
+  }
+  return { ...spec, body: { type: resolveTypeRef(response.type, symbols, namespace, report), collection: response.collection } };
+}
+
+/** "Update remoteActionAudit" → `updateRemoteActionAudit`; "user: reprocessLicenseAssignment" → `userReprocessLicenseAssignment`. */
+export function operationName(title: string): string {
+  const words = title
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  const name = words.map((word, index) => (index === 0 ? word.charAt(0).toLowerCase() : word.charAt(0).toUpperCase()) + word.slice(1)).join('');
+  return /^[A-Za-z]/.test(name) ? name : `operation${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+}

@@ -1,0 +1,198 @@
+// The intermediate model: plain data, the one contract between parsing and
+// emitting. Everything here is JSON-serialisable; `docgen model` prints it.
+// Its shape is documented in docs/model.md.
+
+/** Where a fact came from: a page (path relative to its input root), 1-based line and column. */
+export interface Source {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Something in the docs that docgen did not understand or had to guess about. */
+export interface Diagnostic {
+  /** Stable identifier, e.g. `unresolved-type`. */
+  code: string;
+  severity: Severity;
+  message: string;
+  expected?: string;
+  found?: string;
+  source: Source;
+}
+
+/** OData primitive types, by their Edm names. `Untyped` stands for free-form JSON. */
+export type PrimitiveName =
+  | 'String'
+  | 'Boolean'
+  | 'Byte'
+  | 'SByte'
+  | 'Int16'
+  | 'Int32'
+  | 'Int64'
+  | 'Single'
+  | 'Double'
+  | 'Decimal'
+  | 'DateTimeOffset'
+  | 'Date'
+  | 'TimeOfDay'
+  | 'Duration'
+  | 'Guid'
+  | 'Binary'
+  | 'Stream'
+  | 'Untyped';
+
+/** A reference to a type: a primitive, a type defined in the model, or a name nothing defines. */
+export type TypeRef =
+  | { kind: 'primitive'; name: PrimitiveName }
+  | { kind: 'named'; fullName: string }
+  | { kind: 'unresolved'; text: string };
+
+export interface Deprecation {
+  message: string;
+  source: Source;
+}
+
+export interface Property {
+  name: string;
+  type: TypeRef;
+  collection: boolean;
+  description: string;
+  readOnly: boolean;
+  /** `true`/`false` where the docs say "Nullable" / "Not nullable"; `null` where they are silent. */
+  nullable: boolean | null;
+  /** Listed under Relationships (a navigation property) rather than Properties. */
+  navigation: boolean;
+  deprecated?: Deprecation;
+  source: Source;
+}
+
+interface TypeBase {
+  /** The name as documented, e.g. `remoteActionAudit`. */
+  name: string;
+  /** Namespace-qualified name, e.g. `microsoft.graph.remoteActionAudit`; unique in the model. */
+  fullName: string;
+  namespace: string;
+  description: string;
+  deprecated?: Deprecation;
+  /** Every page that defines (part of) the type, the primary page first. */
+  sources: Source[];
+}
+
+export interface StructuredType extends TypeBase {
+  kind: 'entity' | 'complex';
+  /** Full name of the base type, when the docs state one. */
+  baseType?: string;
+  abstract: boolean;
+  openType: boolean;
+  keyProperty?: string;
+  /** The type's own properties (inherited ones live on the base type). */
+  properties: Property[];
+}
+
+export interface EnumMember {
+  name: string;
+  value?: number;
+  description: string;
+  source: Source;
+}
+
+export interface EnumType extends TypeBase {
+  kind: 'enum';
+  /** Values are powers of two and combine (`a,b`). */
+  flags: boolean;
+  members: EnumMember[];
+}
+
+export type TypeDefinition = StructuredType | EnumType;
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** A piece of a path segment: literal text, or a parameter substituted at call time. */
+export type PathPart = { kind: 'literal'; text: string } | { kind: 'parameter'; name: string };
+
+export interface PathParameter {
+  /** Identifier used in the builder's parameter object, e.g. `remoteActionAuditId`. */
+  name: string;
+  /** The placeholder as written, e.g. `{remoteActionAuditId}` or `{id | userPrincipalName}`. */
+  placeholder: string;
+  type: TypeRef;
+}
+
+export interface OperationPath {
+  /** As documented, e.g. `/deviceManagement/remoteActionAudits/{remoteActionAuditId}`. */
+  template: string;
+  /** Segments between `/`, each a sequence of parts. */
+  segments: PathPart[][];
+  parameters: PathParameter[];
+  source: Source;
+}
+
+export type PermissionKind = 'delegatedWork' | 'delegatedPersonal' | 'application';
+
+/** Scopes per permission kind, least privileged first; empty where not supported. */
+export type Permissions = Record<PermissionKind, string[]>;
+
+export interface HeaderSpec {
+  name: string;
+  value: string;
+  source: Source;
+}
+
+export type RequestBody =
+  | { kind: 'none' }
+  /** The body is (a partial of) a documented type. */
+  | { kind: 'type'; type: TypeRef; source: Source }
+  /** The body is an object described by a table and no single type. */
+  | { kind: 'properties'; properties: Property[]; source: Source };
+
+export interface ResponseSpec {
+  status: number;
+  /** What the body holds; absent for no content. */
+  body?: { type: TypeRef; collection: boolean };
+  source: Source;
+}
+
+export interface HttpExample {
+  role: 'request' | 'response';
+  /** Request line (`PATCH https://…`) or status line (`HTTP/1.1 200 OK`). */
+  startLine: string;
+  headers: Array<[string, string]>;
+  /** The JSON body, parsed; absent when there is none or it is not JSON (see `bodyError`). */
+  body?: unknown;
+  bodyError?: string;
+  source: Source;
+}
+
+export interface Operation {
+  /** camelCase identifier unique in the model, e.g. `updateRemoteActionAudit`. */
+  name: string;
+  /** The page's title (H1), e.g. `Update remoteActionAudit`. */
+  title: string;
+  description: string;
+  method: HttpMethod;
+  /** The primary path first, then aliases. */
+  paths: OperationPath[];
+  permissions: Permissions;
+  headers: HeaderSpec[];
+  /** The page says the OData query options ($select, $filter, …) apply. */
+  supportsQueryOptions: boolean;
+  body: RequestBody;
+  response: ResponseSpec;
+  examples: HttpExample[];
+  deprecated?: Deprecation;
+  source: Source;
+}
+
+export interface Namespace {
+  name: string;
+  types: TypeDefinition[];
+}
+
+export interface Model {
+  /** Sorted by name; types within sorted by name. */
+  namespaces: Namespace[];
+  /** Sorted by name. */
+  operations: Operation[];
+}

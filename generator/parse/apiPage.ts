@@ -1,0 +1,87 @@
+// API pages: one operation, from its `## HTTP request` block, permissions,
+// headers, request body, response and examples.
+import type { HeaderSpec } from '../model/types.js';
+import { type PageContext, report, sourceOf } from './context.js';
+import { readExamples } from './examples.js';
+import { readRequestLines } from './httpRequest.js';
+import { readPageInfo } from './pageInfo.js';
+import { readPermissions } from './permissions.js';
+import { readRequestBody } from './requestBody.js';
+import { readResponse } from './response.js';
+import { findSection, type PageOutline, type Section } from './sections.js';
+import { readTable } from './tables.js';
+import { nodeText, squash } from './text.js';
+import type { ApiPage } from './types.js';
+
+const QUERY_OPTIONS = /supports?\s+(some of\s+)?the\s+(\[)?OData query parameters/i;
+
+export function readApiPage(ctx: PageContext, outline: PageOutline, frontMatter: Record<string, string>): ApiPage {
+  const info = readPageInfo(ctx, outline, frontMatter);
+  const httpSection = findSection(outline, /^http requests?\b/)!;
+  const requests = readRequestLines(ctx, httpSection.nodes);
+  if (requests.length === 0) {
+    report(ctx, 'error', 'http-request', 'The HTTP request section holds no request line.', sourceOf(ctx, httpSection.heading), {
+      expected: 'a code block with `METHOD /path`',
+      found: 'none',
+    });
+  }
+  const methods = new Set(requests.map((request) => request.method));
+  if (methods.size > 1) {
+    report(ctx, 'warning', 'http-methods', 'The HTTP request block mixes methods; the first one is used.', requests[0]!.source, {
+      expected: 'one method',
+      found: [...methods].join(', '),
+    });
+  }
+
+  const page: ApiPage = {
+    kind: 'api',
+    file: ctx.file,
+    ...info,
+    requests,
+    headers: readHeaders(ctx, findSection(outline, /^(optional )?request headers$/)),
+    supportsQueryOptions: outline.sections.some((section) => section.nodes.some((node) => QUERY_OPTIONS.test(nodeText(node)))),
+    body: { kind: 'none' },
+    examples: readExamples(ctx, findSection(outline, /^examples?\b/)?.nodes ?? []),
+  };
+
+  const permissionsSection = findSection(outline, /^(permissions|prerequisites)$/);
+  const permissions = permissionsSection && readPermissions(ctx, permissionsSection.nodes);
+  if (permissions) page.permissions = permissions;
+  else if (outline.includes.some((include) => include.name === 'permissions-table')) {
+    report(ctx, 'info', 'permissions-include', 'Permissions are in an include file that is not read; none are recorded.', info.source);
+  } else {
+    report(ctx, 'warning', 'permissions', 'The page has no permissions table.', sourceOf(ctx, permissionsSection?.heading) , {
+      expected: 'a `## Permissions` section with a `Permission type` table',
+      found: permissionsSection ? 'a section without such a table' : 'no such section',
+    });
+  }
+
+  const bodySection = findSection(outline, /^request body$/);
+  if (bodySection) page.body = readRequestBody(ctx, bodySection.nodes, bodySection.heading);
+  else if (requests[0] && !['GET', 'DELETE'].includes(requests[0].method)) {
+    report(ctx, 'warning', 'request-body', 'The page has no Request body section.', info.source, {
+      expected: 'a `## Request body` section',
+      found: 'none',
+    });
+  }
+
+  const responseSection = findSection(outline, /^response$/);
+  const response = responseSection && readResponse(ctx, responseSection.nodes, responseSection.heading);
+  if (response) page.response = response;
+  else if (!responseSection) {
+    report(ctx, 'warning', 'response', 'The page has no Response section.', info.source, { expected: 'a `## Response` section', found: 'none' });
+  }
+  return page;
+}
+
+function readHeaders(ctx: PageContext, section: Section | undefined): HeaderSpec[] {
+  const headers: HeaderSpec[] = [];
+  for (const node of section?.nodes ?? []) {
+    if (node.type !== 'table') continue;
+    for (const row of readTable(ctx, node).rows) {
+      const name = squash(row.cells[0]?.text ?? '');
+      if (name) headers.push({ name, value: squash(row.cells[1]?.text ?? ''), source: row.source });
+    }
+  }
+  return headers;
+}

@@ -1,0 +1,57 @@
+// One page in, its facts and diagnostics out. Pages are classified by their
+// structure, never by `doc_type` or folder (both are wrong on real pages).
+import type { RootContent } from 'mdast';
+import { readAnnotation } from './annotations.js';
+import { readApiPage } from './apiPage.js';
+import { createContext, type PageContext, report, sourceOf } from './context.js';
+import { readEnumPage } from './enumPage.js';
+import { readFrontMatter } from './frontMatter.js';
+import { parseMarkdown } from './markdown.js';
+import { readPageInfo } from './pageInfo.js';
+import { type LocatedAnnotation, readResourcePage } from './resourcePage.js';
+import { findSection, outlinePage, type PageOutline } from './sections.js';
+import type { PageResult } from './types.js';
+
+export function parsePage(file: string, text: string): PageResult {
+  const root = parseMarkdown(text);
+  const ctx = createContext(file, root);
+  const outline = outlinePage(root);
+  const frontMatter = outline.frontMatter === undefined ? {} : readFrontMatter(outline.frontMatter);
+  const resourceAnnotation = findResourceAnnotation(ctx, outline);
+
+  let page;
+  if (resourceAnnotation || findSection(outline, /^properties$/)) {
+    page = readResourcePage(ctx, outline, frontMatter, resourceAnnotation);
+  } else if (findSection(outline, /^http requests?\b/)) {
+    page = readApiPage(ctx, outline, frontMatter);
+  } else if (findSection(outline, /^members$/)) {
+    page = readEnumPage(ctx, outline, frontMatter);
+  } else {
+    page = { kind: 'other' as const, file, ...readPageInfo(ctx, outline, frontMatter) };
+    report(ctx, 'info', 'page-kind', 'The page is not a resource, enum or API page; it is not part of the model.', page.source, {
+      expected: 'a resource annotation, `## Properties`, `## HTTP request` or `## Members`',
+      found: 'none of them',
+    });
+  }
+  return { page, diagnostics: ctx.diagnostics };
+}
+
+/** The first `"blockType": "resource"` annotation; unreadable annotations are reported. */
+function findResourceAnnotation(ctx: PageContext, outline: PageOutline): LocatedAnnotation | undefined {
+  const nodes: RootContent[] = [...outline.intro, ...outline.sections.flatMap((section) => section.nodes)];
+  let found: LocatedAnnotation | undefined;
+  for (const node of nodes) {
+    if (node.type !== 'html') continue;
+    const result = readAnnotation(node);
+    if (!result) continue;
+    if ('error' in result) {
+      report(ctx, 'warning', 'annotation', 'An annotation comment could not be read.', sourceOf(ctx, node), {
+        expected: 'a JSON object',
+        found: result.error,
+      });
+      continue;
+    }
+    if (!found && result.annotation['blockType'] === 'resource') found = { annotation: result.annotation, node };
+  }
+  return found;
+}

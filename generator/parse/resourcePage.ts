@@ -1,0 +1,107 @@
+// Resource pages: a type with a Properties table, maybe Relationships, an
+// inheritance sentence, and a `"blockType": "resource"` annotation.
+import type { RootContent } from 'mdast';
+import { annotationFlag, annotationString, type Annotation } from './annotations.js';
+import { type PageContext, sourceOf } from './context.js';
+import { bareTitle, readPageInfo } from './pageInfo.js';
+import { readPropertyTables } from './properties.js';
+import { findSection, type PageOutline, untilHeading } from './sections.js';
+import { nodeText, squash } from './text.js';
+import { findLink } from './typeCell.js';
+import type { RawTypeRef, ResourceAnnotation, ResourcePage } from './types.js';
+
+export interface LocatedAnnotation {
+  annotation: Annotation;
+  node: RootContent;
+}
+
+const TITLE_SUFFIX = /\s+(resource\s+type|resouce\s+type|resource|complex\s+type|facet|entity\s+type|type)$/i;
+const FILE_PREFIX = /^(intune-[a-z]+-|callrecords-|ediscovery-|insights-|termstore-)/;
+const INHERITS = /\b(?:inherits|inherit|derived|derives)\s+from\b/i;
+
+export function readResourcePage(
+  ctx: PageContext,
+  outline: PageOutline,
+  frontMatter: Record<string, string>,
+  resourceAnnotation: LocatedAnnotation | undefined,
+): ResourcePage {
+  const info = readPageInfo(ctx, outline, frontMatter);
+  const annotation = resourceAnnotation && toResourceAnnotation(ctx, resourceAnnotation);
+  const odataType = annotation?.odataType?.replace(/^#/, '');
+  const name = odataType ? odataType.slice(odataType.lastIndexOf('.') + 1) : nameFromTitle(info.title) || nameFromFile(ctx.file);
+  const namespace = odataType && odataType.includes('.') ? odataType.slice(0, odataType.lastIndexOf('.')) : info.namespace;
+
+  const propertiesSection = findSection(outline, /^properties$/);
+  const relationshipsSection = findSection(outline, /^relationships$/);
+  const methodsSection = findSection(outline, /^methods$/);
+  const properties = [
+    ...readPropertyTables(ctx, untilHeading(propertiesSection?.nodes ?? [], 3), false),
+    ...readPropertyTables(ctx, untilHeading(relationshipsSection?.nodes ?? [], 3), true),
+  ];
+  const hasTable = (nodes: RootContent[] | undefined) => (nodes ?? []).some((node) => node.type === 'table');
+
+  const page: ResourcePage = {
+    kind: 'resource',
+    file: ctx.file,
+    ...info,
+    name,
+    properties,
+    hasEntitySections: hasTable(methodsSection?.nodes) || hasTable(relationshipsSection?.nodes),
+  };
+  if (namespace) page.namespace = namespace;
+  if (annotation) page.annotation = annotation;
+  const inheritsFrom = readInheritance(ctx, outline.intro);
+  if (inheritsFrom) page.inheritsFrom = inheritsFrom;
+  return page;
+}
+
+function toResourceAnnotation(ctx: PageContext, located: LocatedAnnotation): ResourceAnnotation {
+  const { annotation } = located;
+  const result: ResourceAnnotation = {
+    abstract: annotationFlag(annotation['abstract'] ?? annotation['isAbstract']),
+    openType: annotationFlag(annotation['openType']),
+    source: sourceOf(ctx, located.node),
+  };
+  const odataType = annotationString(annotation['@odata.type']);
+  const baseType = annotationString(annotation['baseType']);
+  const keyProperty = annotationString(annotation['keyProperty']);
+  if (odataType) result.odataType = odataType;
+  if (baseType) result.baseType = baseType.replace(/^#/, '');
+  if (keyProperty) result.keyProperty = keyProperty;
+  return result;
+}
+
+function nameFromTitle(title: string): string {
+  const name = bareTitle(title).replace(TITLE_SUFFIX, '').trim();
+  return /^[A-Za-z_][\w.]*$/.test(name) ? name : '';
+}
+
+function nameFromFile(file: string): string {
+  const base = file.slice(file.lastIndexOf('/') + 1).replace(/\.md(\.txt)?$/i, '');
+  return base.replace(FILE_PREFIX, '');
+}
+
+/** "Inherits from [entity](entity.md)." before the first section, as a paragraph or inside one. */
+function readInheritance(ctx: PageContext, intro: RootContent[]): RawTypeRef | undefined {
+  for (const node of intro) {
+    if (node.type !== 'paragraph') continue;
+    const text = squash(nodeText(node));
+    const match = INHERITS.exec(text);
+    if (!match) continue;
+    const source = sourceOf(ctx, node);
+    // The link that follows the phrase names the base; otherwise the next word does.
+    let seen = '';
+    for (let index = 0; index < node.children.length; index++) {
+      if (INHERITS.test(seen)) {
+        const link = findLink(ctx, node.children.slice(index));
+        if (link) return { name: link.text, link: link.url, collection: false, source };
+        break;
+      }
+      seen += nodeText(node.children[index]!);
+    }
+    // Without a link, only a qualified name is taken ("…is derived from microsoft.graph.policyBase.").
+    const word = /^\s*\**(microsoft\.graph\.[\w.]*\w)/i.exec(text.slice(match.index + match[0].length));
+    if (word) return { name: word[1]!, collection: false, source };
+  }
+  return undefined;
+}

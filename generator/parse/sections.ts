@@ -1,0 +1,82 @@
+// Splitting a page into its title, intro and H2 sections, leaving out what is
+// presentation only: code-sample tab headings and `[!INCLUDE]` lines.
+import type { Heading, Root, RootContent } from 'mdast';
+import { headingKey, nodeText, squash } from './text.js';
+
+export interface Section {
+  /** Heading text as written (spaces squashed). */
+  title: string;
+  /** Lower-case title, for matching. */
+  key: string;
+  heading: Heading;
+  nodes: RootContent[];
+}
+
+/** An `[!INCLUDE [name](path)]` line: content that lives in another file. */
+export interface Include {
+  name: string;
+  /** Key of the section it stands in; absent before the first section. */
+  section?: string;
+}
+
+export interface PageOutline {
+  frontMatter?: string;
+  includes: Include[];
+  titleNode?: Heading;
+  intro: RootContent[];
+  sections: Section[];
+}
+
+const TAB_HEADING = /^\[.+\]\(#tab\/[\w-]+\)$/;
+const INCLUDE_LINE = /^\s*\[!INCLUDE\s*\[([^\]]*)\]/i;
+
+export function isTabHeading(node: Heading): boolean {
+  // The text of `# [HTTP](#tab/http)` is just "HTTP"; look at the link itself.
+  const [only] = node.children;
+  return node.children.length === 1 && only?.type === 'link' && TAB_HEADING.test(`[x](${only.url})`);
+}
+
+function includeName(node: RootContent): string | undefined {
+  return node.type === 'paragraph' ? INCLUDE_LINE.exec(nodeText(node))?.[1]?.trim() : undefined;
+}
+
+export function outlinePage(root: Root): PageOutline {
+  const outline: PageOutline = { intro: [], sections: [], includes: [] };
+  let current: Section | undefined;
+  for (const node of root.children) {
+    if (node.type === 'yaml') {
+      outline.frontMatter ??= node.value;
+      continue;
+    }
+    const include = includeName(node);
+    if (include !== undefined) {
+      outline.includes.push(current ? { name: include, section: current.key } : { name: include });
+      continue;
+    }
+    if (node.type === 'definition') continue;
+    if (node.type === 'heading' && isTabHeading(node)) continue;
+    if (node.type === 'heading' && node.depth === 1 && !outline.titleNode && !current) {
+      outline.titleNode = node;
+      continue;
+    }
+    if (node.type === 'heading' && node.depth <= 2 && outline.titleNode) {
+      const title = squash(nodeText(node));
+      current = { title, key: headingKey(title), heading: node, nodes: [] };
+      outline.sections.push(current);
+      continue;
+    }
+    (current ? current.nodes : outline.intro).push(node);
+  }
+  return outline;
+}
+
+/** The first section whose lower-case title matches. */
+export function findSection(outline: PageOutline, pattern: RegExp): Section | undefined {
+  return outline.sections.find((section) => pattern.test(section.key));
+}
+
+/** A section's nodes up to its first heading of the given depth or shallower (property tables end at the first H3). */
+export function untilHeading(nodes: RootContent[], depth: number): RootContent[] {
+  const end = nodes.findIndex((node) => node.type === 'heading' && node.depth <= depth);
+  return end === -1 ? nodes : nodes.slice(0, end);
+}

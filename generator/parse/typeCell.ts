@@ -1,0 +1,54 @@
+// Reading a type as the docs write it in a cell or a sentence:
+// `[remoteAction](x.md)`, `[x](…) collection`, `Collection(x)`, `String`,
+// `[identitySet][]`. The link text, not the target, names the type.
+import type { Link, LinkReference, Nodes, PhrasingContent } from 'mdast';
+import type { Source } from '../model/types.js';
+import type { PageContext } from './context.js';
+import type { RawTypeRef } from './types.js';
+import { nodeText, squash } from './text.js';
+
+export interface FoundLink {
+  text: string;
+  url: string;
+}
+
+/** The first link (inline or reference-style) among `nodes`, searched depth-first. */
+export function findLink(ctx: PageContext, nodes: readonly Nodes[]): FoundLink | undefined {
+  for (const node of nodes) {
+    if (node.type === 'link') return { text: squash(nodeText(node)).replace(/`/g, ''), url: (node as Link).url };
+    if (node.type === 'linkReference') {
+      const ref = node as LinkReference;
+      return { text: squash(nodeText(ref)).replace(/`/g, ''), url: ctx.definitions.get(ref.identifier.toLowerCase()) ?? '' };
+    }
+    if ('children' in node) {
+      const found = findLink(ctx, node.children as Nodes[]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+const COLLECTION_OF = /^collection\s*\((.*)\)$/i;
+const COLLECTION_SUFFIX = /\s+collection$/i;
+
+export function readTypeRef(
+  ctx: PageContext,
+  nodes: readonly PhrasingContent[],
+  text: string,
+  source: Source,
+): RawTypeRef | undefined {
+  const plain = squash(text);
+  if (plain === '') return undefined;
+  const collection = /\bcollection\b/i.test(plain);
+  const link = findLink(ctx, nodes);
+  if (link && link.text !== '') {
+    return { name: stripCollection(link.text), link: link.url, collection, source };
+  }
+  const name = stripCollection(plain.replace(/`/g, ''));
+  return { name, collection, source };
+}
+
+function stripCollection(text: string): string {
+  const inner = COLLECTION_OF.exec(text);
+  return (inner ? inner[1]! : text).replace(COLLECTION_SUFFIX, '').trim();
+}

@@ -1,0 +1,111 @@
+// What the parse stage extracts from one page, before any cross-page
+// resolution: type names are still the docs' text (and link targets).
+import type {
+  Deprecation,
+  Diagnostic,
+  EnumMember,
+  HeaderSpec,
+  HttpExample,
+  HttpMethod,
+  Permissions,
+  Source,
+} from '../model/types.js';
+
+/** A type as written in a table cell or a sentence: `[remoteAction](x.md)`, `String collection`. */
+export interface RawTypeRef {
+  /** The type name: the link text, or the cell text without `collection`, `Collection(…)`, `Edm.`. */
+  name: string;
+  /** Link target, when the name was a link. */
+  link?: string;
+  collection: boolean;
+  source: Source;
+}
+
+export interface RawProperty {
+  name: string;
+  type: RawTypeRef;
+  description: string;
+  navigation: boolean;
+  source: Source;
+}
+
+interface PageBase {
+  file: string;
+  /** The H1 text. */
+  title: string;
+  namespace?: string;
+  /** The first paragraph of prose after the title. */
+  description: string;
+  deprecated?: Deprecation;
+  source: Source;
+}
+
+export interface ResourceAnnotation {
+  odataType?: string;
+  baseType?: string;
+  keyProperty?: string;
+  abstract: boolean;
+  openType: boolean;
+  source: Source;
+}
+
+export interface ResourcePage extends PageBase {
+  kind: 'resource';
+  /** Type name (without namespace) from the annotation, the H1 or the file name. */
+  name: string;
+  annotation?: ResourceAnnotation;
+  /** "Inherits from [x](…)" before the first section. */
+  inheritsFrom?: RawTypeRef;
+  properties: RawProperty[];
+  /** The page has a Methods or Relationships section (a hint that the type is an entity). */
+  hasEntitySections: boolean;
+}
+
+export interface EnumPage extends PageBase {
+  kind: 'enum';
+  name: string;
+  members: EnumMember[];
+}
+
+export interface HttpRequestLine {
+  method: HttpMethod;
+  path: string;
+  source: Source;
+}
+
+export type RawRequestBody =
+  | { kind: 'none' }
+  | { kind: 'described'; type?: RawTypeRef; properties: RawProperty[]; source: Source };
+
+export interface RawResponse {
+  status: number;
+  /** The linked (or named) type of the body; absent when the page names none. */
+  type?: RawTypeRef;
+  collection: boolean;
+  /** The page says there is no body (204, "does not return anything"). */
+  empty: boolean;
+  source: Source;
+}
+
+export interface ApiPage extends PageBase {
+  kind: 'api';
+  requests: HttpRequestLine[];
+  permissions?: Permissions;
+  headers: HeaderSpec[];
+  supportsQueryOptions: boolean;
+  body: RawRequestBody;
+  response?: RawResponse;
+  examples: HttpExample[];
+}
+
+/** A page that is none of the above (conceptual pages, overviews). */
+export interface OtherPage extends PageBase {
+  kind: 'other';
+}
+
+export type ParsedPage = ResourcePage | EnumPage | ApiPage | OtherPage;
+
+export interface PageResult {
+  page: ParsedPage;
+  diagnostics: Diagnostic[];
+}

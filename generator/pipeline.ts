@@ -1,0 +1,31 @@
+// read → parse → model → emit, in memory. Writing is the caller's business.
+import { buildModel } from './model/buildModel.js';
+import type { Diagnostic, Model } from './model/types.js';
+import { emitProject } from './emit/emitProject.js';
+import { parsePage } from './parse/parsePage.js';
+import { type DocFile, readDocs } from './read/readDocs.js';
+
+export interface PipelineResult {
+  docs: DocFile[];
+  model: Model;
+  files: Map<string, string>;
+  diagnostics: Diagnostic[];
+}
+
+export async function buildFromDocs(inputs: readonly string[]): Promise<Omit<PipelineResult, 'files'>> {
+  const docs = await readDocs(inputs);
+  const parsed = docs.map((doc) => parsePage(doc.path, doc.text));
+  const { model, diagnostics } = buildModel(parsed.map((result) => result.page));
+  return { docs, model, diagnostics: [...parsed.flatMap((result) => result.diagnostics), ...diagnostics] };
+}
+
+export async function runPipeline(inputs: readonly string[]): Promise<PipelineResult> {
+  const built = await buildFromDocs(inputs);
+  const emitted = emitProject(built.model);
+  return { ...built, files: emitted.files, diagnostics: sortDiagnostics([...built.diagnostics, ...emitted.diagnostics]) };
+}
+
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic) => [d.source.file, String(d.source.line).padStart(8, '0'), String(d.source.column).padStart(6, '0'), d.code].join('\u0000');
+  return [...diagnostics].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
