@@ -42,17 +42,17 @@ export function readMemberTables(ctx: PageContext, nodes: RootContent[]): EnumMe
         });
         continue;
       }
-      const member: EnumMember = { name, description: squash(cellAt(row, descriptionColumn)?.text ?? ''), source: nameCell.source };
       const valueCell = cellAt(row, valueColumn);
       const valueText = squash(valueCell?.text ?? '');
-      if (/^-?\d+$/.test(valueText)) member.value = Number(valueText);
-      else if (valueCell && valueText !== '') {
+      const value = /^-?\d+$/.test(valueText) ? Number(valueText) : undefined;
+      if (value === undefined && valueCell && valueText !== '') {
         report(ctx, 'warning', 'member-value', `Enum member \`${name}\` has a value that is not an integer.`, valueCell.source, {
           expected: 'a decimal integer',
           found: JSON.stringify(valueText),
         });
       }
-      members.push(member);
+      const description = squash(cellAt(row, descriptionColumn)?.text ?? '');
+      members.push({ name, ...(value === undefined ? {} : { value }), description, source: nameCell.source });
     }
   }
   return members;

@@ -16,10 +16,10 @@ export function compareOutput(expected: Map<string, string>, actual: Map<string,
       want === undefined ? '/dev/null' : `b/${file}`,
       have ?? '',
       want ?? '',
-      '',
-      '',
+      undefined,
+      undefined,
       { context: 3 },
-    );
+    ).replace(/^=+\n/, ''); // keep git's layout: the patch starts at its `---` line
     drift.push({ file, kind, patch });
   }
   return drift;

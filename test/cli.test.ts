@@ -1,0 +1,146 @@
+// The docgen command line: its exit codes, check's diff, and the safety rules
+// of the output folder.
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { DOCS_INPUT, GENERATED, SEED } from './helpers/paths.js';
+
+let work: string;
+afterEach(async () => rm(work, { recursive: true, force: true }));
+
+/** A scratch copy of docs-input/ and generated/. */
+async function scratch(): Promise<{ docs: string; out: string }> {
+  work = await mkdtemp(path.join(os.tmpdir(), 'docgen-cli-'));
+  const docs = path.join(work, 'docs');
+  const out = path.join(work, 'out');
+  await cp(DOCS_INPUT, docs, { recursive: true });
+  await cp(GENERATED, out, { recursive: true });
+  return { docs, out };
+}
+
+describe('docgen check', () => {
+  it('exits 0 when the output is up to date', async () => {
+    const { docs, out } = await scratch();
+    const run = await runCli('check', '--input', docs, '--out', out);
+    expect(run.stdout).toContain('the output is up to date');
+    expect(run.code).toBe(0);
+  });
+
+  it('exits 1 with a unified diff naming the file when a property type changes in a doc', async () => {
+    const { docs, out } = await scratch();
+    const page = path.join(docs, 'resources', 'intune-devices-remoteactionaudit.md');
+    const text = await readFile(page, 'utf8');
+    await writeFile(page, text.replace(/^\|deviceIMEI\|String\|/m, '|deviceIMEI|Int32|'));
+    const run = await runCli('check', '--input', docs, '--out', out);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('--- a/models/RemoteActionAudit.ts');
+    expect(run.stdout).toContain('+++ b/models/RemoteActionAudit.ts');
+    expect(run.stdout).toMatch(/^-\s+deviceIMEI\?: string \| null;$/m);
+    expect(run.stdout).toMatch(/^\+\s+deviceIMEI\?: number \| null;$/m);
+    expect(run.stdout).toMatch(/2 files differ .*\(2 changed, 0 missing, 0 extra\)/);
+  });
+
+  it('reports missing and extra files', async () => {
+    const { docs, out } = await scratch();
+    await rm(path.join(docs, 'api', 'intune-devices-remoteactionaudit-delete.md'));
+    const run = await runCli('check', '--input', docs, '--out', out);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('--- a/requests/deleteRemoteActionAudit.ts\n+++ /dev/null');
+    expect(run.stdout).toMatch(/\(\d+ changed, 0 missing, 1 extra\)/);
+  });
+});
+
+describe('docgen generate', () => {
+  it('writes the same files as the committed output, then check passes', async () => {
+    const { docs } = await scratch();
+    const out = path.join(work, 'fresh');
+    const run = await runCli('generate', '--input', docs, '--out', out);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/11 pages read, 23 files written/);
+    expect((await readdir(out, { recursive: true })).sort()).toEqual((await readdir(GENERATED, { recursive: true })).sort());
+    expect((await runCli('check', '--input', docs, '--out', out)).code).toBe(0);
+  });
+
+  it('reads the seed page alone: undefined types are diagnostics, not a crash', async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'docgen-cli-'));
+    const [seed] = await readdir(SEED);
+    await mkdir(path.join(work, 'docs'));
+    await cp(path.join(SEED, seed!), path.join(work, 'docs', 'update-remoteactionaudit.md'));
+    const run = await runCli('generate', '--input', path.join(work, 'docs'), '--out', path.join(work, 'out'));
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/update-remoteactionaudit\.md:58:8: warning unresolved-type: No page defines the type `remoteAction`/);
+    expect(run.stderr).toContain('0 errors, 5 warnings');
+    const builder = await readFile(path.join(work, 'out', 'requests', 'updateRemoteActionAudit.ts'), 'utf8');
+    expect(builder).toContain('export function updateRemoteActionAudit(');
+    // --strict turns the warnings into a failing exit code
+    const strict = await runCli('generate', '--strict', '--input', path.join(work, 'docs'), '--out', path.join(work, 'out'));
+    expect(strict.code).toBe(1);
+  });
+
+  it('refuses an output folder with files it did not generate, and keeps them', async () => {
+    const { docs, out } = await scratch();
+    await writeFile(path.join(out, 'models', 'handwritten.ts'), 'export const mine = 1;\n');
+    const run = await runCli('generate', '--input', docs, '--out', out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/files docgen did not generate[\s\S]*models\/handwritten\.ts/);
+    expect(await readFile(path.join(out, 'models', 'handwritten.ts'), 'utf8')).toBe('export const mine = 1;\n');
+  });
+
+  it('refuses to write into its input', async () => {
+    const { docs } = await scratch();
+    const run = await runCli('generate', '--input', docs, '--out', path.join(docs, 'sdk'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/overlaps the input folder/);
+  });
+
+  it('removes files of types that disappeared from the docs', async () => {
+    const { docs, out } = await scratch();
+    await rm(path.join(docs, 'api', 'intune-devices-remoteactionaudit-delete.md'));
+    expect((await runCli('generate', '--input', docs, '--out', out)).code).toBe(0);
+    expect(await readdir(path.join(out, 'requests'))).not.toContain('deleteRemoteActionAudit.ts');
+    expect((await readdir(work)).sort()).toEqual(['docs', 'out']);
+  });
+});
+
+describe('usage', () => {
+  it.each(['generate', 'check', 'model'])('%s --help exits 0 and describes the options', async (command) => {
+    const run = await runCli(command, '--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/--input <dir>/);
+  });
+
+  it('exits 2 on an unknown command or option', async () => {
+    expect((await runCli('frobnicate')).code).toBe(2);
+    expect((await runCli('check', '--no-such-option')).code).toBe(2);
+  });
+
+  it('exits 2 when the input folder does not exist', async () => {
+    const run = await runCli('check', '--input', '/nonexistent/docs');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('docgen: input folder not found: /nonexistent/docs\n');
+  });
+
+  it('exits 2 on a config file with an unknown key, naming it', async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'docgen-cli-'));
+    const config = path.join(work, 'docgen.config.json');
+    await writeFile(config, JSON.stringify({ input: ['docs'], output: 'x' }));
+    const run = await runCli('check', '--config', config);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown key "output"/);
+  });
+
+  it('model prints the model as JSON', async () => {
+    const run = await runCli('model', '--input', DOCS_INPUT);
+    expect(run.code).toBe(0);
+    const model = JSON.parse(run.stdout) as { operations: Array<{ name: string }> };
+    expect(model.operations.map((operation) => operation.name)).toEqual([
+      'createRemoteActionAudit',
+      'deleteRemoteActionAudit',
+      'getRemoteActionAudit',
+      'listRemoteActionAudits',
+      'updateRemoteActionAudit',
+    ]);
+  });
+});

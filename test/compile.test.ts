@@ -1,0 +1,60 @@
+// The generated code compiles under `tsc --strict`, on its own, with no help
+// from the project's tsconfig.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { GENERATED, SEED } from './helpers/paths.js';
+import { copyFile, mkdir } from 'node:fs/promises';
+
+const run = promisify(execFile);
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const STRICT = ['--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--lib', 'es2022'];
+
+async function compile(entry: string): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout } = await run(process.execPath, [tsc, ...STRICT, entry]);
+    return { code: 0, output: stdout };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string };
+    return { code: failure.code, output: failure.stdout };
+  }
+}
+
+const temp: string[] = [];
+afterAll(async () => Promise.all(temp.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+describe('tsc --strict', () => {
+  it('compiles generated/', async () => {
+    const result = await compile(path.join(GENERATED, 'index.ts'));
+    expect(result.output).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('compiles the output for the seed page alone, whose types are undefined', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'docgen-seed-'));
+    temp.push(dir);
+    await mkdir(path.join(dir, 'docs'));
+    const [seed] = await import('node:fs/promises').then((fs) => fs.readdir(SEED));
+    await copyFile(path.join(SEED, seed!), path.join(dir, 'docs', 'update.md'));
+    const cli = await runCli('generate', '--input', path.join(dir, 'docs'), '--out', path.join(dir, 'out'));
+    expect(cli.code).toBe(0);
+    const result = await compile(path.join(dir, 'out', 'index.ts'));
+    expect(result.output).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('fails on a type error (the check can fail)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'docgen-bad-'));
+    temp.push(dir);
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path.join(dir, 'bad.ts'), 'export const x: string = 1;\n');
+    const result = await compile(path.join(dir, 'bad.ts'));
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/TS2322/);
+  });
+});

@@ -1,0 +1,121 @@
+// The generated validators against the docs' own JSON examples: every example
+// passes, and a copy with one property broken fails with that property's
+// JSON Pointer.
+import { describe, expect, it } from 'vitest';
+import type { StructuredType } from '../generator/model/types.js';
+import * as sdk from '../generated/index.js';
+import { type DocExample, findType, loadDocsInput } from './helpers/examples.js';
+
+const { model, examples } = await loadDocsInput();
+type Validate = (value: unknown) => sdk.ValidationResult;
+
+function validatorFor(type: StructuredType): Validate {
+  const name = type.name.charAt(0).toUpperCase() + type.name.slice(1);
+  const validate = (sdk as unknown as Record<string, Validate>)[`validate${name}`];
+  if (!validate) throw new Error(`no validator for ${type.fullName}`);
+  return validate;
+}
+
+/** The objects an example holds, each with its JSON Pointer and the type it should be. */
+function objectsOf({ operation, example }: DocExample): Array<{ pointer: string; value: Record<string, unknown>; type: StructuredType }> {
+  if (example.role === 'request') {
+    const type = operation.body.kind === 'type' ? findType(model, operation.body.type) : undefined;
+    return type && example.body !== undefined ? [{ pointer: '', value: example.body as Record<string, unknown>, type }] : [];
+  }
+  const type = findType(model, operation.response.body?.type);
+  if (!type || example.body === undefined) return [];
+  if (!operation.response.body?.collection) return [{ pointer: '', value: example.body as Record<string, unknown>, type }];
+  const items = (example.body as { value: Array<Record<string, unknown>> }).value;
+  return items.map((value, index) => ({ pointer: `/value/${index}`, value, type }));
+}
+
+const withBodies = examples.filter((example) => objectsOf(example).length > 0);
+
+describe('validators over the docs-input examples', () => {
+  it('has examples to check (request and response bodies of every operation with one)', () => {
+    expect(withBodies.map((example) => example.label).length).toBeGreaterThanOrEqual(6);
+    expect(new Set(withBodies.map((example) => example.example.role))).toEqual(new Set(['request', 'response']));
+  });
+
+  it.each(withBodies.map((example) => [example.label, example] as const))('%s is valid', (_label, example) => {
+    for (const { value, type } of objectsOf(example)) {
+      const result = validatorFor(type)(value);
+      expect(result.errors).toEqual([]);
+      expect(result.valid).toBe(true);
+    }
+  });
+
+  // A wrong value for each kind of property, and what the error must say.
+  const breakages: Record<string, { wrong: unknown; message: RegExp }> = {
+    String: { wrong: 42, message: /expected a string, found number 42/ },
+    DateTimeOffset: { wrong: '2024-13-01 10:00', message: /RFC 3339/ },
+    enum: { wrong: 'notAMember', message: /member, found the string "notAMember"/ },
+    collection: { wrong: { not: 'an array' }, message: /expected an array, found an object/ },
+    item: { wrong: ['not an object'], message: /expected an object, found the string/ },
+  };
+
+  it.each(withBodies.map((example) => [example.label, example] as const))('%s, mutated, fails at the right pointer', (_label, example) => {
+    let mutations = 0;
+    for (const { value, type } of objectsOf(example)) {
+      for (const property of type.properties) {
+        if (!(property.name in value)) continue;
+        const target = model.namespaces.flatMap((ns) => ns.types).find((t) => property.type.kind === 'named' && t.fullName === property.type.fullName);
+        const kind = property.collection
+          ? (Array.isArray(value[property.name]) && (value[property.name] as unknown[]).length ? 'item' : 'collection')
+          : target?.kind === 'enum'
+            ? 'enum'
+            : property.type.kind === 'primitive'
+              ? property.type.name
+              : undefined;
+        const breakage = kind ? breakages[kind] : undefined;
+        if (!breakage) continue;
+        const result = validatorFor(type)({ ...value, [property.name]: breakage.wrong });
+        const pointer = `/${property.name}${kind === 'item' ? '/0' : ''}`;
+        expect(result.valid, `${property.name} broken`).toBe(false);
+        expect(result.errors).toEqual([{ path: pointer, message: expect.stringMatching(breakage.message) }]);
+        mutations++;
+      }
+    }
+    expect(mutations).toBeGreaterThan(0);
+  });
+});
+
+describe('validator rules', () => {
+  it('checks inherited properties (id from entity) and nested pointers', () => {
+    const result = sdk.validateRemoteActionAudit({ id: 7, deviceActionDetails: [{}, 'x'] });
+    expect(result.errors).toEqual([
+      { path: '/id', message: 'expected a string, found number 7' },
+      { path: '/deviceActionDetails/1', message: 'expected an object, found the string "x"' },
+    ]);
+  });
+
+  it('rejects null for the key and accepts it for nullable properties', () => {
+    expect(sdk.validateRemoteActionAudit({ id: null }).errors).toEqual([
+      { path: '/id', message: 'expected a value (the property is not nullable), found null' },
+    ]);
+    expect(sdk.validateRemoteActionAudit({ deviceDisplayName: null }).valid).toBe(true);
+  });
+
+  it('rejects what is not an object, and accepts unknown and @odata properties (open world)', () => {
+    expect(sdk.validateRemoteActionAudit([]).errors).toEqual([{ path: '', message: 'expected an object, found an array' }]);
+    expect(sdk.validateRemoteActionAudit({ '@odata.etag': 'W/"1"', futureProperty: 1 }).valid).toBe(true);
+  });
+
+  it('checks DateTimeOffset: offset or Z, up to 7 fractional digits', () => {
+    const at = (requestDateTime: string) => sdk.validateRemoteActionAudit({ requestDateTime }).valid;
+    expect(at('2024-03-14T09:26:53.1234567Z')).toBe(true);
+    expect(at('2024-03-14T09:26:53-07:00')).toBe(true);
+    expect(at('2024-03-14T09:26:53')).toBe(false);
+    expect(at('2024-03-14T09:26:53.12345678Z')).toBe(false);
+    expect(at('2024-03-14')).toBe(false);
+  });
+
+  it('has type guards and enum validators', () => {
+    expect(sdk.isRemoteActionAudit({ action: 'rebootNow' })).toBe(true);
+    expect(sdk.isRemoteActionAudit({ action: 'RebootNow' })).toBe(false);
+    expect(sdk.isActionState('done')).toBe(true);
+    expect(sdk.validateDeviceActionCategory('many').errors).toEqual([
+      { path: '', message: 'expected a DeviceActionCategory member, found the string "many"' },
+    ]);
+  });
+});
