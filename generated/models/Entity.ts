@@ -3,7 +3,8 @@
 //   resources/entity.md
 
 /**
- * The `entity` type is abstract and is never returned on its own. Every entity type in Microsoft Graph derives from it and gets its `id` key from here.
+ * The `entity` type is abstract and is never returned on its own. Every entity type in Microsoft Graph
+ * derives from it and gets its `id` key from here.
  *
  * @see resources/entity.md:11
  */

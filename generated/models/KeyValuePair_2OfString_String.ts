@@ -3,7 +3,8 @@
 //   resources/intune-devices-keyvaluepair_2ofstring_string.md
 
 /**
- * Holds one string key together with its string value. remoteActionAudit uses a list of these to carry extra details about a device action.
+ * Holds one string key together with its string value. remoteActionAudit uses a list of these to carry
+ * extra details about a device action.
  *
  * @see resources/intune-devices-keyvaluepair_2ofstring_string.md:11
  */

@@ -3,7 +3,8 @@
 //   resources/intune-devices-remoteaction.md
 
 /**
- * Lists the remote actions that Intune can send to a managed device. An audit record names one of them in its `action` property.
+ * Lists the remote actions that Intune can send to a managed device. An audit record names one of them
+ * in its `action` property.
  *
  * Members:
  * - `unknown` (0): Placeholder for an action that Intune could not identify.

@@ -9,7 +9,9 @@ import type { KeyValuePair_2OfString_String } from './KeyValuePair_2OfString_Str
 import type { RemoteAction } from './RemoteAction.js';
 
 /**
- * A remoteActionAudit records one remote action, such as a wipe, a lock or a restart, that was sent to an Intune-managed device. It keeps who started the action, which device it targeted and how far it got.
+ * A remoteActionAudit records one remote action, such as a wipe, a lock or a restart, that was sent to
+ * an Intune-managed device. It keeps who started the action, which device it targeted and how far it
+ * got.
  *
  * @see resources/intune-devices-remoteactionaudit.md:11
  */
@@ -20,7 +22,19 @@ export interface RemoteActionAudit extends Entity {
   userName?: string | null;
   /** UPN of the person who started the action. */
   initiatedByUserPrincipalName?: string | null;
-  /** Which remote action was sent to the device. Possible values are: `unknown`, `factoryReset`, `removeCompanyData`, `resetPasscode`, `remoteLock`, `enableLostMode`, `disableLostMode`, `locateDevice`, `rebootNow`, `recoverPasscode`, `cleanWindowsDevice`, `logoutSharedAppleDeviceActiveUser`, `quickScan`, `fullScan`, `windowsDefenderUpdateSignatures`, `factoryResetKeepEnrollmentData`, `updateDeviceAccount`, `automaticRedeployment`, `shutDown`, `rotateBitLockerKeys`, `rotateFileVaultKey`, `getFileVaultKey`, `setDeviceName`, `activateDeviceEsim`, `deprovision`, `disable`, `reenable`, `moveDeviceToOrganizationalUnit`, `initiateMobileDeviceManagementKeyRecovery`, `initiateOnDemandProactiveRemediation`, `rotateLocalAdminPassword`, `unknownFutureValue`, `launchRemoteHelp`, `revokeAppleVppLicenses`, `removeDeviceFirmwareConfigurationInterfaceManagement`, `pauseConfigurationRefresh`, `initiateDeviceAttestation`, `changeAssignments`, `delete`. */
+  /**
+   * Which remote action was sent to the device. Possible values are: `unknown`, `factoryReset`,
+   * `removeCompanyData`, `resetPasscode`, `remoteLock`, `enableLostMode`, `disableLostMode`,
+   * `locateDevice`, `rebootNow`, `recoverPasscode`, `cleanWindowsDevice`,
+   * `logoutSharedAppleDeviceActiveUser`, `quickScan`, `fullScan`, `windowsDefenderUpdateSignatures`,
+   * `factoryResetKeepEnrollmentData`, `updateDeviceAccount`, `automaticRedeployment`, `shutDown`,
+   * `rotateBitLockerKeys`, `rotateFileVaultKey`, `getFileVaultKey`, `setDeviceName`,
+   * `activateDeviceEsim`, `deprovision`, `disable`, `reenable`, `moveDeviceToOrganizationalUnit`,
+   * `initiateMobileDeviceManagementKeyRecovery`, `initiateOnDemandProactiveRemediation`,
+   * `rotateLocalAdminPassword`, `unknownFutureValue`, `launchRemoteHelp`, `revokeAppleVppLicenses`,
+   * `removeDeviceFirmwareConfigurationInterfaceManagement`, `pauseConfigurationRefresh`,
+   * `initiateDeviceAttestation`, `changeAssignments`, `delete`.
+   */
   action?: RemoteAction | null;
   /** When the action was requested, in UTC. */
   requestDateTime?: string | null;
@@ -28,13 +42,19 @@ export interface RemoteActionAudit extends Entity {
   deviceOwnerUserPrincipalName?: string | null;
   /** The device's IMEI number. */
   deviceIMEI?: string | null;
-  /** How far the action has got. Possible values are: `none`, `pending`, `canceled`, `active`, `done`, `failed`, `notSupported`. */
+  /**
+   * How far the action has got. Possible values are: `none`, `pending`, `canceled`, `active`, `done`,
+   * `failed`, `notSupported`.
+   */
   actionState?: ActionState | null;
   /** ID of the managed device the action was aimed at. */
   managedDeviceId?: string | null;
   /** Extra details about the action, stored as key/value pairs. */
   deviceActionDetails?: KeyValuePair_2OfString_String[] | null;
-  /** Shows whether the action targeted one device or was part of a bulk run. Possible values are: `single`, `bulk`. */
+  /**
+   * Shows whether the action targeted one device or was part of a bulk run. Possible values are:
+   * `single`, `bulk`.
+   */
   deviceActionCategory?: DeviceActionCategory | null;
   /** ID of the bulk operation this action belongs to. */
   bulkDeviceActionId?: string | null;

@@ -13,7 +13,7 @@ import * as rt from '../runtime/request.js';
  *
  * @see api/intune-devices-remoteactionaudit-delete.md:11
  */
-export function deleteRemoteActionAudit(params: { remoteActionAuditId: string; }): rt.HttpRequest<undefined, void> {
+export function deleteRemoteActionAudit(params: { remoteActionAuditId: string }): rt.HttpRequest<undefined, void> {
   return {
     method: 'DELETE',
     url: '/deviceManagement/remoteActionAudits/' + rt.pathSegment(params.remoteActionAuditId, 'remoteActionAuditId'),

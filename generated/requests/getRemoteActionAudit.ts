@@ -14,7 +14,7 @@ import type { RemoteActionAudit } from '../models/RemoteActionAudit.js';
  *
  * @see api/intune-devices-remoteactionaudit-get.md:11
  */
-export function getRemoteActionAudit(params: { remoteActionAuditId: string; }): rt.HttpRequest<undefined, RemoteActionAudit> {
+export function getRemoteActionAudit(params: { remoteActionAuditId: string }): rt.HttpRequest<undefined, RemoteActionAudit> {
   return {
     method: 'GET',
     url: '/deviceManagement/remoteActionAudits/' + rt.pathSegment(params.remoteActionAuditId, 'remoteActionAuditId'),

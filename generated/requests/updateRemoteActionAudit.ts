@@ -14,7 +14,7 @@ import type { RemoteActionAudit } from '../models/RemoteActionAudit.js';
  *
  * @see api/intune-devices-remoteactionaudit-update.md:11
  */
-export function updateRemoteActionAudit(params: { remoteActionAuditId: string; }, body: Partial<RemoteActionAudit>): rt.HttpRequest<Partial<RemoteActionAudit>, RemoteActionAudit> {
+export function updateRemoteActionAudit(params: { remoteActionAuditId: string }, body: Partial<RemoteActionAudit>): rt.HttpRequest<Partial<RemoteActionAudit>, RemoteActionAudit> {
   return {
     method: 'PATCH',
     url: '/deviceManagement/remoteActionAudits/' + rt.pathSegment(params.remoteActionAuditId, 'remoteActionAuditId'),

@@ -45,7 +45,7 @@ export function checkProperty(
   path: string,
   errors: ValidationError[],
   check: Check,
-  options: { nullable: boolean; collection: boolean; },
+  options: { nullable: boolean; collection: boolean },
 ): void {
   if (!Object.hasOwn(object, name)) return;
   const value = object[name];

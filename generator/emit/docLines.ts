@@ -7,9 +7,23 @@ export interface DocLine {
   text: string;
 }
 
+const WIDTH = 100;
+
 export function docLines(description: string, extra: DocLine[] = []): DocLine[] {
-  const lines: DocLine[] = description ? [{ text: description }] : [];
-  return [...lines, ...extra];
+  return [...wrap(description).map((text) => ({ text })), ...extra];
+}
+
+/** Splits prose into lines of at most WIDTH characters, at spaces; a longer word keeps its own line. */
+export function wrap(text: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > WIDTH) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
 }
 
 export function deprecatedLine(deprecation: Deprecation | undefined): DocLine[] {
@@ -33,6 +47,6 @@ export function sourceFiles(sources: Source[]): string[] {
 /** A property's description; when the docs deprecate it, the description is the deprecation notice. */
 export function propertyDoc(property: Property, notes: DocLine[] = []): DocLine[] {
   if (!property.deprecated) return docLines(property.description, notes);
-  const message = property.deprecated.message.replace(/^\s*\[deprecated\]\s*/i, '');
-  return [...notes, { tag: 'deprecated', text: message }];
+  const [first = '', ...rest] = wrap(property.deprecated.message.replace(/^\s*\[deprecated\]\s*/i, ''));
+  return [...notes, { tag: 'deprecated', text: first }, ...rest.map((text) => ({ text }))];
 }

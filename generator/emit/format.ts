@@ -8,7 +8,8 @@ const FORMAT: ts.FormatCodeSettings = {
   convertTabsToSpaces: true,
   newLineCharacter: '\n',
   insertSpaceAfterOpeningAndBeforeClosingNonemptyBraces: true,
-  semicolons: ts.SemicolonPreference.Insert,
+  // The templates place semicolons; the formatter only lays out.
+  semicolons: ts.SemicolonPreference.Ignore,
 };
 
 export class EmitError extends Error {}
