@@ -90,6 +90,7 @@ export const checkInt16 = integer('an integer from -32768 to 32767 (Int16)', -32
 export const checkInt32 = integer('an integer from -2147483648 to 2147483647 (Int32)', -2147483648, 2147483647);
 export const checkInt64 = primitive('an integer (Int64)', (value) => typeof value === 'number' && Number.isInteger(value));
 export const checkDouble = primitive('a number, NaN, INF or -INF', isNumber);
+export const checkSingle = checkDouble;
 export const checkDecimal = checkDouble;
 export const checkDateTimeOffset = pattern(
   'an RFC 3339 date and time with an offset (DateTimeOffset)',

@@ -8,7 +8,11 @@ export interface ImportLine {
 export class ImportSet {
   private readonly entries = new Map<string, Set<string>>();
 
+  /** `self`: the module specifier by which other files reach this one; a type that refers to itself imports nothing. */
+  constructor(private readonly self?: string) {}
+
   add(from: string, name: string, typeOnly = false): void {
+    if (from === this.self) return;
     const key = `${typeOnly ? 'type' : 'value'}\u0000${from}`;
     if (!this.entries.has(key)) this.entries.set(key, new Set());
     this.entries.get(key)!.add(name);

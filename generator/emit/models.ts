@@ -6,8 +6,8 @@ import { ImportSet } from './imports.js';
 import { type EmitContext, propertyType } from './typeExpressions.js';
 
 export function structuredModelView(type: StructuredType, ctx: EmitContext) {
-  const imports = new ImportSet();
   const name = ctx.typeNames.get(type.fullName)!;
+  const imports = new ImportSet(`./${name}.js`);
   const base = type.baseType && ctx.typeNames.get(type.baseType);
   if (base) imports.add(`./${base}.js`, base, true);
   const properties = type.properties.map((property) => {
@@ -26,7 +26,8 @@ export function structuredModelView(type: StructuredType, ctx: EmitContext) {
     name,
     fullName: type.fullName,
     extends: base,
-    odataType: !base,
+    // Root types declare the `@odata.type` annotation, unless the docs list it as a property.
+    odataType: !base && !type.properties.some((property) => property.name === '@odata.type'),
     open: type.openType,
     properties,
   };

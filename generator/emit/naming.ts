@@ -35,32 +35,60 @@ export interface Names {
   operations: Map<string, string>;
 }
 
+/** Every name the output exports for a type named `name`. */
+export function typeExports(name: string): string[] {
+  return [name, `${name}Values`, `validate${name}`, `is${name}`, `check${name}`, `checkPropertiesOf${name}`];
+}
+
+/** Every name the output exports for an operation named `name`. */
+export function operationExports(name: string): string[] {
+  return [name, `${name}Operation`, bodyInterfaceName(name)];
+}
+
+export function bodyInterfaceName(operation: string): string {
+  return `${operation.charAt(0).toUpperCase()}${operation.slice(1)}Body`;
+}
+
+/**
+ * Picks every type and operation name so that no two exports of the output
+ * collide (the index re-exports them all), no file name collides on a
+ * case-insensitive file system, and nothing shadows a global or a runtime
+ * export. A clash is resolved by numbering, the same way every run.
+ */
 export function assignNames(model: Model): { names: Names; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  // File names come from these names, so uniqueness is case-insensitive (macOS, Windows).
-  const taken = new Set<string>();
-  const claim = (wanted: string, source: Source, what: string): string => {
+  const exported = new Set<string>();
+  const fileNames = new Set<string>();
+  const free = (candidate: string, exports: (name: string) => string[], folder: string) =>
+    !fileNames.has(`${folder}/${candidate.toLowerCase()}`) &&
+    exports(candidate).every((name) => !exported.has(name) && !RESERVED.has(name.toLowerCase()));
+  const claim = (wanted: string, exports: (name: string) => string[], folder: string, source: Source, what: string): string => {
     let name = wanted;
-    for (let n = 2; taken.has(name.toLowerCase()) || RESERVED.has(name.toLowerCase()); n++) name = `${wanted}${n}`;
+    for (let n = 2; !free(name, exports, folder); n++) name = `${wanted}${n}`;
     if (name !== wanted) {
       diagnostics.push({
         code: 'name-clash',
         severity: 'warning',
-        message: `The ${what} name \`${wanted}\` is taken; it is emitted as \`${name}\`.`,
+        message: `The ${what} name \`${wanted}\` (or a name derived from it) is taken; it is emitted as \`${name}\`.`,
         expected: 'a name no other type, operation or runtime helper uses',
         found: `\`${wanted}\``,
         source,
       });
     }
-    taken.add(name.toLowerCase());
+    for (const exportName of exports(name)) exported.add(exportName);
+    fileNames.add(`${folder}/${name.toLowerCase()}`);
     return name;
   };
   const types = new Map<string, string>();
   for (const namespace of model.namespaces) {
-    for (const type of namespace.types) types.set(type.fullName, claim(typeName(type.name, type.namespace), type.sources[0]!, 'type'));
+    for (const type of namespace.types) {
+      types.set(type.fullName, claim(typeName(type.name, type.namespace), typeExports, 'models', type.sources[0]!, 'type'));
+    }
   }
   const operations = new Map<string, string>();
-  for (const operation of model.operations) operations.set(operation.name, claim(identifier(operation.name), operation.source, 'operation'));
+  for (const operation of model.operations) {
+    operations.set(operation.name, claim(identifier(operation.name), operationExports, 'requests', operation.source, 'operation'));
+  }
   return { names: { types, operations }, diagnostics };
 }
 

@@ -4,6 +4,7 @@ import type { Operation, OperationPath, TypeRef } from '../model/types.js';
 import { deprecatedLine, propertyDoc, sourceLines, withGap } from './docLines.js';
 import { propertyKey, stringLiteral } from './escape.js';
 import { ImportSet } from './imports.js';
+import { bodyInterfaceName } from './naming.js';
 import { type EmitContext, propertyType, tsType } from './typeExpressions.js';
 
 const MODELS = '../models/';
@@ -59,7 +60,7 @@ function bodyShape(operation: Operation, name: string, ctx: EmitContext, imports
   const body = operation.body;
   if (body.kind === 'none') return { type: 'undefined' };
   if (body.kind === 'properties') {
-    const interfaceName = `${name.charAt(0).toUpperCase()}${name.slice(1)}Body`;
+    const interfaceName = bodyInterfaceName(name);
     return {
       type: interfaceName,
       interface: {

@@ -5,8 +5,8 @@ import { ImportSet } from './imports.js';
 import { checkFor, type EmitContext, isNullable } from './typeExpressions.js';
 
 export function structuredValidatorView(type: StructuredType, ctx: EmitContext) {
-  const imports = new ImportSet();
   const typeName = ctx.typeNames.get(type.fullName)!;
+  const imports = new ImportSet(`./${typeName}.js`);
   imports.add(`../models/${typeName}.js`, typeName, true);
   const base = type.baseType && ctx.typeNames.get(type.baseType);
   if (base) imports.add(`./${base}.js`, `checkPropertiesOf${base}`);

@@ -1,8 +1,8 @@
 // API pages → operations: method, paths, permissions, body and response.
 import { emptyPermissions } from '../parse/permissions.js';
-import type { ApiPage, RawRequestBody, RawResponse } from '../parse/types.js';
+import type { ApiPage, RawResponse } from '../parse/types.js';
 import { parsePathTemplate } from './paths.js';
-import { toProperty } from './properties.js';
+import { toProperty, uniqueProperties } from './properties.js';
 import { resolveTypeRef } from './resolveType.js';
 import { DEFAULT_NAMESPACE } from './structuredTypes.js';
 import type { DiagnosticSink, SymbolTable } from './symbols.js';
@@ -26,7 +26,7 @@ export function buildOperation(page: ApiPage, symbols: SymbolTable, report: Diag
     permissions: page.permissions ?? emptyPermissions(),
     headers: page.headers,
     supportsQueryOptions: page.supportsQueryOptions,
-    body: buildBody(page.body, symbols, namespace, report),
+    body: buildBody(page, symbols, namespace, report),
     response: buildResponse(page, page.response, symbols, namespace, report),
     examples: page.examples,
     source: page.source,
@@ -35,9 +35,14 @@ export function buildOperation(page: ApiPage, symbols: SymbolTable, report: Diag
   return operation;
 }
 
-function buildBody(body: RawRequestBody, symbols: SymbolTable, namespace: string, report: DiagnosticSink): RequestBody {
+function buildBody(page: ApiPage, symbols: SymbolTable, namespace: string, report: DiagnosticSink): RequestBody {
+  const body = page.body;
   if (body.kind === 'none') return body;
-  const properties = body.properties.map((raw) => toProperty(raw, symbols, namespace, report));
+  const properties = uniqueProperties(
+    body.properties.map((raw) => toProperty(raw, symbols, namespace, report)),
+    `the request body of ${JSON.stringify(page.title)}`,
+    report,
+  );
   if (body.type) {
     // A table beside an unresolvable type still describes the body better than `unknown`.
     const quiet = properties.length > 0 ? () => {} : report;
