@@ -35,7 +35,7 @@ export function jsonLiteral(value: unknown): string {
   if (typeof value === 'string') return stringLiteral(value);
   if (Array.isArray(value)) return `[${value.map(jsonLiteral).join(', ')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).map(([key, item]) => `${propertyKey(key)}: ${jsonLiteral(item)}`);
+    const entries = Object.entries(value).map(([key, item]) => `${objectKey(key)}: ${jsonLiteral(item)}`);
     return `{ ${entries.join(', ')} }`;
   }
   return JSON.stringify(value);
@@ -43,7 +43,12 @@ export function jsonLiteral(value: unknown): string {
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** A property name in an interface or object literal: bare when it is an identifier, else quoted. */
+/** A property name in an interface: bare when it is an identifier, else quoted. */
 export function propertyKey(name: string): string {
-  return IDENTIFIER.test(name) && name !== '__proto__' ? name : stringLiteral(name);
+  return IDENTIFIER.test(name) ? name : stringLiteral(name);
+}
+
+/** A key in an object literal. `__proto__: x` (quoted or not) sets the prototype there; a computed key does not. */
+export function objectKey(name: string): string {
+  return name === '__proto__' ? `[${stringLiteral(name)}]` : propertyKey(name);
 }

@@ -3,7 +3,7 @@
 // off (it is wrong for TypeScript); each helper escapes for its context.
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import { commentText, jsonLiteral, propertyKey, stringLiteral } from './escape.js';
+import { commentText, jsonLiteral, objectKey, propertyKey, stringLiteral } from './escape.js';
 
 export const TEMPLATE_DIR = new URL('../../templates/', import.meta.url);
 
@@ -29,8 +29,10 @@ export function createRenderer(): Render {
     str: (text: unknown) => stringLiteral(String(text)),
     /** Any JSON value as a literal. */
     json: (value: unknown) => jsonLiteral(value),
-    /** An interface or object key. */
+    /** An interface member name. */
     propKey: (name: unknown) => propertyKey(String(name)),
+    /** An object literal key. */
+    objKey: (name: unknown) => objectKey(String(name)),
     /** Text inside a block comment. */
     commentText: (text: unknown) => commentText(String(text)),
     /** One line of a block comment, with its leading space (none on an empty line). */

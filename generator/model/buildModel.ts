@@ -38,11 +38,11 @@ export function buildModel(pages: readonly ParsedPage[]): ModelResult {
   }
 
   const declared: DeclaredType[] = [...resources.values(), ...enums.values()].map((group) => {
-    const fullName = group[0]!.kind === 'enum' ? enumFullName(group[0] as EnumPage) : resourceFullName(group[0] as ResourcePage);
+    const fullName = canonicalName(group);
     return { name: fullName.slice(fullName.lastIndexOf('.') + 1), fullName, files: group.map((page) => page.file) };
   });
   const symbols = buildSymbolTable(declared);
-  const canonical = (group: ParsedPage[]) => symbols.byFullName.get(key(group[0]!))!;
+  const canonical = (group: ParsedPage[]) => symbols.byFullName.get(canonicalName(group).toLowerCase())!;
 
   const structured = new Map<string, StructuredType>();
   for (const group of resources.values()) {
@@ -66,8 +66,10 @@ export function buildModel(pages: readonly ParsedPage[]): ModelResult {
   return { model: { namespaces: toNamespaces(types), operations: operations.sort((a, b) => compare(a.name, b.name)) }, diagnostics };
 }
 
-function key(page: ParsedPage): string {
-  return (page.kind === 'enum' ? enumFullName(page) : resourceFullName(page as ResourcePage)).toLowerCase();
+/** The spelling of a type's name: from a page whose annotation states `@odata.type` (the canonical name), else the first page. */
+function canonicalName(group: ParsedPage[]): string {
+  const primary = group.find((page) => page.kind === 'resource' && page.annotation?.odataType) ?? group[0]!;
+  return primary.kind === 'enum' ? enumFullName(primary) : resourceFullName(primary as ResourcePage);
 }
 
 /** Groups pages by lower-case full name, keeping file order within each group. */

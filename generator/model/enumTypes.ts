@@ -51,10 +51,11 @@ export function buildEnumType(fullName: string, pages: EnumPage[], report: Diagn
   return type;
 }
 
-/** At least three non-zero values, all powers of two, reaching 4 or more, and not simply 1…n. */
+/** Every member valued; at least three non-zero values, all powers of two, reaching 4 or more, and not simply 1…n. */
 export function isFlags(members: EnumMember[]): boolean {
-  const values = members.map((member) => member.value).filter((value): value is number => value !== undefined && value !== 0);
-  if (values.length < 3 || values.length !== members.filter((m) => m.value !== undefined && m.value !== 0).length) return false;
+  if (members.some((member) => member.value === undefined)) return false;
+  const values = members.map((member) => member.value!).filter((value) => value !== 0);
+  if (values.length < 3) return false;
   const powersOfTwo = values.every((value) => value > 0 && (value & (value - 1)) === 0);
   const sorted = [...values].sort((a, b) => a - b);
   const consecutive = sorted.every((value, index) => value === index + 1);

@@ -4,7 +4,8 @@ import type { OperationPath, PathParameter, PathPart, Source } from './types.js'
 
 export function parsePathTemplate(template: string, source: Source): OperationPath {
   const parameters: PathParameter[] = [];
-  const segments = splitSegments(template).map((segment) => {
+  // A documented query string (`?$filter=…`) is not part of the path.
+  const segments = splitSegments(template.split('?')[0]!).map((segment) => {
     const parts: PathPart[] = [];
     for (const piece of segment.split(/(\{[^}]*\})/)) {
       if (piece === '') continue;

@@ -13,7 +13,7 @@ import { readTable } from './tables.js';
 import { nodeText, squash } from './text.js';
 import type { ApiPage } from './types.js';
 
-const QUERY_OPTIONS = /supports?\s+(some of\s+)?the\s+(\[)?OData query parameters/i;
+const QUERY_OPTIONS = /(?<!(?:not|n't)\s+)supports?\s+(some of\s+)?the\s+(\[)?OData query parameters/i;
 
 export function readApiPage(ctx: PageContext, outline: PageOutline, frontMatter: Record<string, string>): ApiPage {
   const info = readPageInfo(ctx, outline, frontMatter);

@@ -5,17 +5,19 @@ import type { Diagnostic, Severity, Source } from '../model/types.js';
 
 export interface PageContext {
   file: string;
+  /** The page's lines, for re-reading blocks remark could not parse as intended. */
+  lines: string[];
   /** Reference-style link definitions (`[label]: url`), by lower-case label. */
   definitions: Map<string, string>;
   diagnostics: Diagnostic[];
 }
 
-export function createContext(file: string, root: Root): PageContext {
+export function createContext(file: string, root: Root, text = ''): PageContext {
   const definitions = new Map<string, string>();
   for (const node of root.children) {
     if (node.type === 'definition') definitions.set((node as Definition).identifier.toLowerCase(), node.url);
   }
-  return { file, definitions, diagnostics: [] };
+  return { file, lines: text.split('\n'), definitions, diagnostics: [] };
 }
 
 export function sourceOf(ctx: PageContext, node: Nodes | undefined, lineOffset = 0): Source {

@@ -4,7 +4,7 @@ import type { EnumMember } from '../model/types.js';
 import { type PageContext, report } from './context.js';
 import { bareTitle, readPageInfo } from './pageInfo.js';
 import { findSection, type PageOutline } from './sections.js';
-import { cellAt, columnIndex, readTable } from './tables.js';
+import { cellAt, columnIndex, readTable, tablesIn } from './tables.js';
 import { squash } from './text.js';
 import type { EnumPage } from './types.js';
 
@@ -19,8 +19,7 @@ export function readEnumPage(ctx: PageContext, outline: PageOutline, frontMatter
 
 export function readMemberTables(ctx: PageContext, nodes: RootContent[]): EnumMember[] {
   const members: EnumMember[] = [];
-  for (const node of nodes) {
-    if (node.type !== 'table') continue;
+  for (const node of tablesIn(ctx, nodes)) {
     const table = readTable(ctx, node);
     const nameColumn = columnIndex(table, ['member', 'name', 'value']);
     if (nameColumn !== 0) {

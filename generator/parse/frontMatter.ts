@@ -2,7 +2,7 @@
 // (`title: driveItem: createUploadSession`), so read it line by line.
 export function readFrontMatter(yaml: string): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const line of yaml.split('\n')) {
+  for (const line of yaml.split(/\r?\n/)) {
     const match = /^([A-Za-z_][\w.-]*):\s*(.*)$/.exec(line);
     if (match) fields[match[1]!] = unquote(match[2]!.trim());
   }

@@ -4,7 +4,8 @@ import type { HttpMethod } from '../model/types.js';
 import { type PageContext, report, sourceOf } from './context.js';
 import type { HttpRequestLine } from './types.js';
 
-const REQUEST_LINE = /^(GET|POST|PATCH|PUT|DELETE)\s*(\S.*)$/i;
+// `DELETE/identity/…` (no space) occurs once; "Getting started" must not read as `GET ting`.
+const REQUEST_LINE = /^(GET|POST|PATCH|PUT|DELETE)(?:\s+|(?=\/))(\S.*)$/;
 const GRAPH_ROOT = /^https:\/\/graph\.microsoft\.com\/(?:beta|v1\.0)/i;
 
 export function readRequestLines(ctx: PageContext, nodes: RootContent[]): HttpRequestLine[] {
@@ -23,10 +24,24 @@ export function readRequestLines(ctx: PageContext, nodes: RootContent[]): HttpRe
         });
         return;
       }
-      lines.push({ method: match[1]!.toUpperCase() as HttpMethod, path: normalizePath(match[2]!), source });
+      const path = normalizePath(match[2]!);
+      if (!isPath(path)) {
+        report(ctx, 'warning', 'http-line', 'The request line holds no usable path.', source, {
+          expected: 'a path such as `/users/{id}`',
+          found: JSON.stringify(match[2]!.trim()),
+        });
+        return;
+      }
+      lines.push({ method: match[1] as HttpMethod, path, source });
     });
   }
   return lines;
+}
+
+/** A path has no spaces outside `{…}` placeholders and `(…)` arguments, before any query string (Intune's "** Collection URI … not found" has). */
+function isPath(path: string): boolean {
+  const bare = path.split('?')[0]!.replace(/\{[^}]*\}|\([^)]*\)/g, 'x');
+  return /^\/[^\s*]*$/.test(bare);
 }
 
 /** `https://graph.microsoft.com/beta/x` and `x` both mean `/x`. */

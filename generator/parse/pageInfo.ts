@@ -30,12 +30,11 @@ export function readPageInfo(ctx: PageContext, outline: PageOutline, frontMatter
     if (node.type !== 'paragraph') continue;
     const text = nodeText(node);
     // Only the first line: without a blank line after it, the next sentence joins the paragraph.
-    const first = NAMESPACE_LINE.exec(squash(text.split('\n')[0] ?? ''));
-    if (first) {
-      namespace ??= first[1];
-      continue;
-    }
-    if (!description) description = squash(text);
+    const [firstLine = '', ...rest] = text.split('\n');
+    const first = NAMESPACE_LINE.exec(squash(firstLine));
+    if (first) namespace ??= first[1];
+    const prose = squash(first ? rest.join(' ') : text);
+    if (!description && prose) description = prose;
   }
   const info: PageInfo = { title, description, source };
   if (namespace) info.namespace = namespace;

@@ -14,7 +14,7 @@ import type { PageResult } from './types.js';
 
 export function parsePage(file: string, text: string): PageResult {
   const root = parseMarkdown(text);
-  const ctx = createContext(file, root);
+  const ctx = createContext(file, root, text);
   const outline = outlinePage(root);
   const frontMatter = outline.frontMatter === undefined ? {} : readFrontMatter(outline.frontMatter);
   const resourceAnnotation = findResourceAnnotation(ctx, outline);

@@ -2,7 +2,7 @@
 import type { RootContent } from 'mdast';
 import type { PermissionKind, Permissions } from '../model/types.js';
 import { type PageContext, report } from './context.js';
-import { readTable } from './tables.js';
+import { readTable, tablesIn } from './tables.js';
 import { squash } from './text.js';
 
 const KINDS: Array<[RegExp, PermissionKind]> = [
@@ -17,8 +17,7 @@ export function emptyPermissions(): Permissions {
 
 /** `undefined` when the section holds no permissions table. */
 export function readPermissions(ctx: PageContext, nodes: RootContent[]): Permissions | undefined {
-  for (const node of nodes) {
-    if (node.type !== 'table') continue;
+  for (const node of tablesIn(ctx, nodes)) {
     const table = readTable(ctx, node);
     if (!/^permission type/.test(table.columns[0] ?? '')) continue;
     // Most Intune pages list scopes from most to least privileged; we keep least first.

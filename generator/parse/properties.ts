@@ -1,7 +1,7 @@
 // Property and relationship tables (`|Property|Type|Description|`).
 import type { RootContent } from 'mdast';
 import { type PageContext, report } from './context.js';
-import { cellAt, columnIndex, readTable } from './tables.js';
+import { cellAt, columnIndex, readTable, tablesIn } from './tables.js';
 import { readTypeRef } from './typeCell.js';
 import type { RawProperty } from './types.js';
 import { squash } from './text.js';
@@ -11,8 +11,7 @@ const PROPERTY_NAME = /^[@A-Za-z_][\w.@-]*$/;
 
 export function readPropertyTables(ctx: PageContext, nodes: RootContent[], navigation: boolean): RawProperty[] {
   const properties: RawProperty[] = [];
-  for (const node of nodes) {
-    if (node.type !== 'table') continue;
+  for (const node of tablesIn(ctx, nodes)) {
     const table = readTable(ctx, node);
     const typeColumn = columnIndex(table, ['type']);
     if (!NAME_COLUMNS.includes(table.columns[0] ?? '') || typeColumn === -1) {

@@ -18,6 +18,8 @@ export interface LocatedAnnotation {
 const TITLE_SUFFIX = /\s+(resource\s+type|resouce\s+type|resource|complex\s+type|facet|entity\s+type|type)$/i;
 const FILE_PREFIX = /^(intune-[a-z]+-|callrecords-|ediscovery-|insights-|termstore-)/;
 const INHERITS = /\b(?:inherits|inherit|derived|derives)\s+from\b/i;
+// The base is the link right after the phrase ("Inherits from [entity](…)", "derived from the **[x](…)**").
+const INHERITS_AT_END = /\b(?:inherits|inherit|derived|derives)\s+from\s+(?:the\s+)?[*_]*\s*$/i;
 
 export function readResourcePage(
   ctx: PageContext,
@@ -92,8 +94,8 @@ function readInheritance(ctx: PageContext, intro: RootContent[]): RawTypeRef | u
     // The link that follows the phrase names the base; otherwise the next word does.
     let seen = '';
     for (let index = 0; index < node.children.length; index++) {
-      if (INHERITS.test(seen)) {
-        const link = findLink(ctx, node.children.slice(index));
+      if (INHERITS_AT_END.test(seen)) {
+        const link = findLink(ctx, [node.children[index]!]);
         if (link) return { name: link.text, link: link.url, collection: false, source };
         break;
       }

@@ -28,7 +28,7 @@ export interface PageOutline {
 }
 
 const TAB_HEADING = /^\[.+\]\(#tab\/[\w-]+\)$/;
-const INCLUDE_LINE = /^\s*\[!INCLUDE\s*\[([^\]]*)\]/i;
+const INCLUDE_LINE = /^\s*\[!INCLUDE\s*\[([^\]]*)\]\([^)]*\)\s*\]/i;
 
 export function isTabHeading(node: Heading): boolean {
   // The text of `# [HTTP](#tab/http)` is just "HTTP"; look at the link itself.
@@ -36,8 +36,11 @@ export function isTabHeading(node: Heading): boolean {
   return node.children.length === 1 && only?.type === 'link' && TAB_HEADING.test(`[x](${only.url})`);
 }
 
+/** The name of an `[!INCLUDE [name](path)]` paragraph (remark reads the inner part as a link). */
 function includeName(node: RootContent): string | undefined {
-  return node.type === 'paragraph' ? INCLUDE_LINE.exec(nodeText(node))?.[1]?.trim() : undefined;
+  if (node.type !== 'paragraph') return undefined;
+  const text = node.children.map((child) => (child.type === 'link' ? `[${nodeText(child)}](${child.url})` : nodeText(child))).join('');
+  return INCLUDE_LINE.exec(text)?.[1]?.trim();
 }
 
 export function outlinePage(root: Root): PageOutline {

@@ -1,8 +1,9 @@
 // Reading GFM tables into rows of cells, repairing what hand-edited tables
 // break: group rows, rows split by a hard newline, and stray `|` in text.
-import type { PhrasingContent, Table, TableCell as MdTableCell } from 'mdast';
+import type { Nodes, Paragraph, PhrasingContent, RootContent, Table, TableCell as MdTableCell } from 'mdast';
 import type { Source } from '../model/types.js';
-import { type PageContext, sourceOf } from './context.js';
+import { type PageContext, report, sourceOf } from './context.js';
+import { parseMarkdown } from './markdown.js';
 import { headingKey, nodeText, squash } from './text.js';
 
 export interface Cell {
@@ -25,7 +26,8 @@ export interface TableData {
   source: Source;
 }
 
-const IDENTIFIER_LIKE = /^[@\w][\w.@-]*$/;
+// A name starts a row; a lone word ending in a period (`updated.`) is the tail of a sentence.
+const IDENTIFIER_LIKE = /^[@\w](?:[\w.@-]*[\w@-])?$/;
 
 export function readTable(ctx: PageContext, table: Table): TableData {
   const [header, ...body] = table.children;
@@ -76,4 +78,78 @@ export function columnIndex(table: TableData, names: readonly string[]): number 
 
 export function cellAt(row: Row, index: number): Cell | undefined {
   return index < 0 ? undefined : row.cells[index];
+}
+
+/**
+ * The tables among `nodes`, including two that remark reads as paragraphs:
+ * rows that follow a commented-out row (a `<!--` line ends a GFM table), and
+ * a table whose delimiter row has the wrong number of cells. Both are read
+ * again from the page's own lines, keeping their line numbers.
+ */
+export function tablesIn(ctx: PageContext, nodes: readonly RootContent[]): Table[] {
+  const tables: Table[] = [];
+  let previous: Table | undefined;
+  for (const node of nodes) {
+    if (node.type === 'table') {
+      tables.push(node);
+      previous = node;
+      continue;
+    }
+    if (node.type === 'html') continue; // a comment between a table and its continuation
+    const recovered = node.type === 'paragraph' ? recoverTable(ctx, node, previous) : undefined;
+    if (recovered) tables.push(recovered);
+    previous = undefined;
+  }
+  return tables;
+}
+
+function recoverTable(ctx: PageContext, paragraph: Paragraph, previous: Table | undefined): Table | undefined {
+  const start = paragraph.position?.start.line;
+  const end = paragraph.position?.end.line;
+  if (start === undefined || end === undefined) return undefined;
+  const lines = ctx.lines.slice(start - 1, end);
+  if (!lines[0]?.trim().startsWith('|')) return undefined;
+  const source = { file: ctx.file, line: start, column: 1 };
+  const unreadable = () =>
+    report(ctx, 'warning', 'table-unreadable', 'These lines look like table rows but could not be read as a table; they are skipped.', source, {
+      expected: 'a header row, a delimiter row with as many cells, then rows',
+      found: JSON.stringify(lines[0]!.trim().slice(0, 80)),
+    });
+  let head: string[];
+  let body: string[];
+  let firstBodyLine: number;
+  if (previous?.position && !isDelimiterRow(lines[1])) {
+    // Rows cut off from `previous` by a comment: give them its header again.
+    const headerLine = previous.position.start.line;
+    head = ctx.lines.slice(headerLine - 1, headerLine + 1);
+    body = lines;
+    firstBodyLine = start;
+  } else if (isDelimiterRow(lines[1])) {
+    // A header whose delimiter row has the wrong cell count: write a matching one.
+    head = [lines[0]!, cellsOf(lines[0]!).map(() => '---').join('|').replace(/^/, '|').replace(/$/, '|')];
+    body = lines.slice(2);
+    firstBodyLine = start + 2;
+  } else return void unreadable();
+  const root = parseMarkdown([...head, ...body].join('\n'));
+  const table = root.children.find((child): child is Table => child.type === 'table');
+  if (!table || table.children.length - 1 !== body.length) return void unreadable();
+  shiftLines(table, firstBodyLine - 3);
+  report(ctx, 'info', 'table-repaired', 'Rows remark did not read as a table (after a comment, or under a bad delimiter row) were read again.', source);
+  return table;
+}
+
+function isDelimiterRow(line: string | undefined): boolean {
+  return line !== undefined && /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(line);
+}
+
+function cellsOf(line: string): string[] {
+  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
+}
+
+/** Moves positions of the re-parsed body rows (snippet line 3 on) to the page's line numbers. */
+function shiftLines(node: Nodes, offset: number): void {
+  for (const point of [node.position?.start, node.position?.end]) {
+    if (point && point.line >= 3) point.line += offset;
+  }
+  if ('children' in node) for (const child of node.children) shiftLines(child as Nodes, offset);
 }

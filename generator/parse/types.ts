@@ -13,7 +13,7 @@ import type {
 
 /** A type as written in a table cell or a sentence: `[remoteAction](x.md)`, `String collection`. */
 export interface RawTypeRef {
-  /** The type name: the link text, or the cell text without `collection`, `Collection(…)`, `Edm.`. */
+  /** The type name: the link text, or the cell text without `collection` or `Collection(…)` (`Edm.` is left to the model). */
   name: string;
   /** Link target, when the name was a link. */
   link?: string;

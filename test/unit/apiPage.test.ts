@@ -1,0 +1,430 @@
+// API pages: request lines, permissions, headers, query options, request
+// body, response and examples (format guide §7).
+import { describe, expect, it } from 'vitest';
+import { normalizePath } from '../../generator/parse/httpRequest.js';
+import { codes, FENCE, lines, parseApi, withCode } from './helpers.js';
+
+const http = (...requestLines: string[]) => [`${FENCE}http`, ...requestLines, FENCE];
+const PERMISSIONS_TABLE = [
+  '|Permission type|Permissions (from least to most privileged)|',
+  '|:---|:---|',
+  '|Delegated (work or school account)|Widget.Read, Widget.ReadWrite|',
+  '|Delegated (personal Microsoft account)|Not supported.|',
+  '|Application|Widget.Read.All|',
+];
+const RESPONSE_OBJECT = 'If successful, this method returns a `200 OK` response code and a [widget](../resources/widget.md) object in the response body.';
+
+interface Parts {
+  intro?: string[];
+  permissions?: string[] | null;
+  permissionsHeading?: string;
+  http?: string[] | null;
+  query?: string[];
+  headers?: string[];
+  body?: string[] | null;
+  response?: string[] | null;
+  examples?: string[];
+}
+
+/** An API page with sensible defaults; pass `null` to leave a section out. */
+function apiPage(parts: Parts = {}): string {
+  const section = (heading: string, body: string[] | null | undefined, fallback: string[] | null) => {
+    const content = body === undefined ? fallback : body;
+    return content === null ? [] : [`## ${heading}`, '', ...content, ''];
+  };
+  return lines(
+    '# Get widget',
+    '',
+    'Namespace: microsoft.graph',
+    '',
+    ...(parts.intro ?? ['Read the properties of a widget.']),
+    '',
+    ...section(parts.permissionsHeading ?? 'Permissions', parts.permissions, PERMISSIONS_TABLE),
+    ...section('HTTP request', parts.http, http('GET /widgets/{id}')),
+    ...section('Optional query parameters', parts.query, null),
+    ...section('Request headers', parts.headers, null),
+    ...section('Request body', parts.body, ['Do not supply a request body for this method.']),
+    ...section('Response', parts.response, [RESPONSE_OBJECT]),
+    ...section('Example', parts.examples, null),
+  );
+}
+
+const api = (parts: Parts = {}) => parseApi('api/widget-get.md', apiPage(parts));
+
+describe('a complete page', () => {
+  it('parses without diagnostics', () => {
+    const { page, diagnostics } = api();
+    expect(diagnostics).toEqual([]);
+    expect(page.title).toBe('Get widget');
+    expect(page.description).toBe('Read the properties of a widget.');
+    expect(page.namespace).toBe('microsoft.graph');
+  });
+});
+
+describe('HTTP request lines', () => {
+  it('reads one method and several alias paths, in order', () => {
+    const { page, diagnostics } = api({ http: http('GET /me/widgets/{id}', 'GET /users/{id | userPrincipalName}/widgets/{id}', '', 'GET /widgets/{id}?$select=name') });
+    expect(page.requests.map(({ method, path }) => `${method} ${path}`)).toEqual([
+      'GET /me/widgets/{id}',
+      'GET /users/{id | userPrincipalName}/widgets/{id}',
+      'GET /widgets/{id}?$select=name',
+    ]);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('records the source line of each request line', () => {
+    const { page } = api({ http: http('GET /a', 'GET /b') });
+    const [first, second] = page.requests;
+    expect(second!.source.line - first!.source.line).toBe(1);
+  });
+
+  it('strips absolute https://graph.microsoft.com/{beta,v1.0} roots and adds a missing leading slash', () => {
+    const { page } = api({ http: http('GET https://graph.microsoft.com/beta/widgets', 'GET https://graph.microsoft.com/v1.0/gadgets/{id}', 'GET policies/widgetPolicies', 'DELETE/identity/widgets/{id}') });
+    expect(page.requests.map(({ method, path }) => `${method} ${path}`)).toEqual([
+      'GET /widgets',
+      'GET /gadgets/{id}',
+      'GET /policies/widgetPolicies',
+      'DELETE /identity/widgets/{id}',
+    ]);
+  });
+
+  it('normalizePath leaves relative paths and other hosts alone apart from the slash', () => {
+    expect(normalizePath(' /a/b ')).toBe('/a/b');
+    expect(normalizePath('a/b')).toBe('/a/b');
+    expect(normalizePath('https://example.com/a')).toBe('/https://example.com/a');
+  });
+
+  it('reports a junk line as `http-line` and keeps the good lines', () => {
+    const { page, diagnostics } = api({ http: http('GET /widgets/{id}', 'or', 'GET /me/widget') });
+    expect(page.requests.map((request) => request.path)).toEqual(['/widgets/{id}', '/me/widget']);
+    const [warning] = withCode(diagnostics, 'http-line');
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.found).toBe('"or"');
+  });
+
+  it('does not read a line that merely starts with a method word ("Getting …") as a request', () => {
+    const { page, diagnostics } = api({ http: http('GET /widgets/{id}', 'Getting the widget is easy.') });
+    expect(page.requests.map((request) => request.path)).toEqual(['/widgets/{id}']);
+    expect(codes(diagnostics)).toContain('http-line');
+  });
+
+  it('does not accept the Intune "Collection URI … not found" line as a path', () => {
+    const { page } = api({ http: http('GET ** Collection URI for microsoft.management.services.api.widget not found') });
+    expect(page.requests).toEqual([]);
+  });
+
+  it('reports mixed methods as `http-methods` and keeps every line', () => {
+    const { page, diagnostics } = api({ http: http('PUT /widgets/{id}', 'PATCH /widgets/{id}') });
+    expect(page.requests.map((request) => request.method)).toEqual(['PUT', 'PATCH']);
+    const [warning] = withCode(diagnostics, 'http-methods');
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.found).toBe('PUT, PATCH');
+  });
+
+  it('reports a section without a code block as `http-request` (error)', () => {
+    const { page, diagnostics } = api({ http: ['GET /widgets/{id}'] });
+    expect(page.requests).toEqual([]);
+    const [error] = withCode(diagnostics, 'http-request');
+    expect(error?.severity).toBe('error');
+  });
+
+  it('reads request lines from every code block of the section, even unlabelled fences', () => {
+    const { page } = api({ http: [...http('GET /a'), '', FENCE, 'GET /b', FENCE] });
+    expect(page.requests.map((request) => request.path)).toEqual(['/a', '/b']);
+  });
+
+  it('finds the section under "## HTTP Request" and "## HTTP requests"', () => {
+    for (const heading of ['## HTTP Request', '## HTTP requests ']) {
+      const { page } = parseApi('api/x.md', lines('# Get x', '', heading, '', ...http('GET /x'), '', '## Response', '', 'Returns `204 No Content`.'));
+      expect(page.requests.map((request) => request.path)).toEqual(['/x']);
+    }
+  });
+});
+
+describe('permissions', () => {
+  it('reads a least-to-most table; "Not supported." is an empty list', () => {
+    const { page } = api();
+    expect(page.permissions).toEqual({
+      delegatedWork: ['Widget.Read', 'Widget.ReadWrite'],
+      delegatedPersonal: [],
+      application: ['Widget.Read.All'],
+    });
+  });
+
+  it('reverses a most-to-least table so the least privileged comes first', () => {
+    const { page } = api({
+      permissionsHeading: 'Prerequisites',
+      permissions: [
+        '|Permission type|Permissions (from most to least privileged)|',
+        '|:---|:---|',
+        '|Delegated (work or school account)|Widget.ReadWrite.All, Widget.Read.All|',
+        '|Delegated (personal Microsoft account)|Not supported.|',
+        '|Application|Widget.ReadWrite.All, Widget.Read.All|',
+      ],
+    });
+    expect(page.permissions?.delegatedWork).toEqual(['Widget.Read.All', 'Widget.ReadWrite.All']);
+    expect(page.permissions?.application).toEqual(['Widget.Read.All', 'Widget.ReadWrite.All']);
+    expect(page.permissions?.delegatedPersonal).toEqual([]);
+  });
+
+  it('tolerates a missing `)`, an NBSP in the header, trailing `*`/`|`/`.` and `Not applicable.`', () => {
+    const { page, diagnostics } = api({
+      permissions: [
+        '|Permission\u00a0type|Permissions|',
+        '|:---|:---|',
+        '|Delegated (work or school account)|Widget.Read*, Widget.ReadWrite.|',
+        '|Delegated (personal Microsoft account|Not applicable.|',
+        '|Application|Widget.Read.All \\||',
+      ],
+    });
+    expect(page.permissions).toEqual({ delegatedWork: ['Widget.Read', 'Widget.ReadWrite'], delegatedPersonal: [], application: ['Widget.Read.All'] });
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('reports an unknown row label as `permission-row` and keeps the other rows', () => {
+    const { page, diagnostics } = api({ permissions: [...PERMISSIONS_TABLE, '|Policy Set|Widget.Policy.All|'] });
+    expect(page.permissions?.application).toEqual(['Widget.Read.All']);
+    const [warning] = withCode(diagnostics, 'permission-row');
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.found).toBe('"policy set"');
+  });
+
+  it('skips tables that are not permission tables', () => {
+    const { page } = api({ permissions: ['|Scope|Meaning|', '|---|---|', '|a|b|', '', ...PERMISSIONS_TABLE] });
+    expect(page.permissions?.delegatedWork).toEqual(['Widget.Read', 'Widget.ReadWrite']);
+  });
+
+  it('reports a missing Permissions section as `permissions` (warning)', () => {
+    const { page, diagnostics } = api({ permissions: null });
+    expect(page.permissions).toBeUndefined();
+    const [warning] = withCode(diagnostics, 'permissions');
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.found).toBe('no such section');
+  });
+
+  it('reports a Permissions section without a table as `permissions` (warning)', () => {
+    const { diagnostics } = api({ permissions: ['Ask your administrator.'] });
+    expect(withCode(diagnostics, 'permissions')[0]?.found).toBe('a section without such a table');
+  });
+
+  it('permissions given by `[!INCLUDE [permissions-table](…)]` are an info `permissions-include`, not a warning', () => {
+    const { page, diagnostics } = api({
+      permissions: [
+        'Choose the permission or permissions marked as least privileged for this API.',
+        '',
+        '<!-- { "blockType": "permissions", "name": "widget_get" } -->',
+        '[!INCLUDE [permissions-table](../includes/permissions/widget-get-permissions.md)]',
+      ],
+    });
+    expect(page.permissions).toBeUndefined();
+    expect(withCode(diagnostics, 'permissions-include').map((diagnostic) => diagnostic.severity)).toEqual(['info']);
+    expect(codes(diagnostics)).not.toContain('permissions');
+  });
+});
+
+describe('request headers and query options', () => {
+  it('reads header rows (Name|Description and Header|Value), decoding entities', () => {
+    const { page } = api({
+      headers: ['| Name | Description |', '|:---|:---|', '| Authorization | Bearer &lt;token&gt;. Required. |', '| Content-Type | application/json |'],
+    });
+    expect(page.headers.map(({ name, value }) => [name, value])).toEqual([
+      ['Authorization', 'Bearer <token>. Required.'],
+      ['Content-Type', 'application/json'],
+    ]);
+  });
+
+  it('reads no headers when the section has no table', () => {
+    expect(api({ headers: ['None.'] }).page.headers).toEqual([]);
+  });
+
+  it.each([
+    'This method supports the [OData query parameters](/graph/query-parameters) to help customize the response.',
+    'This method supports some of the OData query parameters to help customize the response.',
+    'This method support the OData query parameters.',
+  ])('sees query option support in "%s"', (sentence) => {
+    expect(api({ query: [sentence] }).page.supportsQueryOptions).toBe(true);
+  });
+
+  it('is false when no sentence says so', () => {
+    expect(api().page.supportsQueryOptions).toBe(false);
+    expect(api({ query: ['In the request URL, provide the following parameters with a valid value.'] }).page.supportsQueryOptions).toBe(false);
+  });
+
+  it('is false for "does not support the OData query parameters"', () => {
+    const { page } = api({ query: ['This method does not support the [OData query parameters](/graph/query-parameters) to help customize the response.'] });
+    expect(page.supportsQueryOptions).toBe(false);
+  });
+});
+
+describe('request body', () => {
+  it.each([
+    'Do not supply a request body for this method.',
+    "Don't supply a request body with this method.",
+    'No request body should be supplied.',
+  ])('"%s" means no body', (sentence) => {
+    const { page, diagnostics } = api({ body: [sentence] });
+    expect(page.body).toEqual({ kind: 'none' });
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('reads a JSON representation of a linked type', () => {
+    const { page } = api({ body: ['In the request body, supply a JSON representation of a [widget](../resources/widget.md) object.'] });
+    expect(page.body.kind).toBe('described');
+    if (page.body.kind !== 'described') return;
+    expect(page.body.type).toMatchObject({ name: 'widget', link: '../resources/widget.md', collection: false });
+    expect(page.body.properties).toEqual([]);
+  });
+
+  it('does not take a link to the Graph site as the body type', () => {
+    const { page, diagnostics } = api({ body: ['In the request body, supply a JSON representation of the [OData](https://www.odata.org/) object.'] });
+    expect(page.body.kind === 'described' && page.body.type).toBeFalsy();
+    expect(codes(diagnostics)).toContain('request-body');
+  });
+
+  it('reads a property table (Property or Parameter header)', () => {
+    const { page, diagnostics } = api({
+      body: ['In the request body, supply the values for the fields to update.', '', '| Parameter | Type | Description |', '|:---|:---|:---|', '| displayName | String | The name. |', '| tags | String collection | Tags. |'],
+    });
+    expect(diagnostics).toEqual([]);
+    if (page.body.kind !== 'described') throw new Error('expected a described body');
+    expect(page.body.type).toBeUndefined();
+    expect(page.body.properties.map(({ name, type }) => [name, type.name, type.collection])).toEqual([
+      ['displayName', 'String', false],
+      ['tags', 'String', true],
+    ]);
+  });
+
+  it('reports prose it cannot read as `request-body` (warning)', () => {
+    const { page, diagnostics } = api({ body: ['In the request body, supply a JSON object with the values you want.'] });
+    expect(page.body.kind).toBe('described');
+    const [warning] = withCode(diagnostics, 'request-body');
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.found).toContain('supply a JSON object');
+  });
+
+  it('reports a missing Request body section on a POST page, but not on a GET page', () => {
+    expect(codes(api({ body: null, http: http('POST /widgets') }).diagnostics)).toContain('request-body');
+    expect(codes(api({ body: null }).diagnostics)).not.toContain('request-body');
+  });
+});
+
+describe('response', () => {
+  it('reads `200 OK` with a collection of a linked type', () => {
+    const { page } = api({ response: ['If successful, this method returns a `200 OK` response code and a collection of [widget](../resources/widget.md) objects in the response body.'] });
+    expect(page.response).toMatchObject({ status: 200, collection: true, empty: false, type: { name: 'widget', link: '../resources/widget.md', collection: true } });
+  });
+
+  it('reads a single object as not a collection', () => {
+    expect(api().page.response).toMatchObject({ status: 200, collection: false, empty: false, type: { name: 'widget' } });
+  });
+
+  it.each([
+    ['If successful, this method returns `204 No Content` response code.', 204],
+    ['If successful, this method returns a `204, No Content` response code.', 204],
+    ['If successful, this method returns `202 Accepted` response code. It does not return anything in the response body.', 202],
+  ])('reads "%s" as an empty response', (sentence, status) => {
+    const { page } = api({ response: [sentence] });
+    expect(page.response).toMatchObject({ status, empty: true });
+    expect(page.response?.type).toBeUndefined();
+  });
+
+  it.each([
+    ['returns a 201 Created response code and a [widget](widget.md) object.', 201],
+    ['returns a `HTTP 200 OK` response code and a [widget](widget.md) object.', 200],
+    ['returns a `200` response code and a [widget](widget.md) object.', 200],
+    ['returns a `200 Ok` response code and a [widget](widget.md) object.', 200],
+  ])('reads the status of "%s"', (sentence, status) => {
+    expect(api({ response: [`If successful, this method ${sentence}`] }).page.response?.status).toBe(status);
+  });
+
+  it('reads a reference-style type link', () => {
+    const { page } = api({ response: ['If successful, this method returns a `200 OK` response code and a [widget][] object.', '', '[widget]: ../resources/widget.md'] });
+    expect(page.response?.type).toMatchObject({ name: 'widget', link: '../resources/widget.md' });
+  });
+
+  it('reports a response without a status code as `response-status` and records no response', () => {
+    const { page, diagnostics } = api({ response: ['If successful, this method returns a [widget](widget.md) resource.'] });
+    expect(page.response).toBeUndefined();
+    const [warning] = withCode(diagnostics, 'response-status');
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.found).toContain('returns a widget resource');
+  });
+
+  it('reports a missing Response section as `response`', () => {
+    const { page, diagnostics } = api({ response: null });
+    expect(page.response).toBeUndefined();
+    expect(codes(diagnostics)).toEqual(['response']);
+  });
+});
+
+describe('examples', () => {
+  const examples = [
+    '### Request',
+    '',
+    '<!-- { "blockType": "request", "name": "update_widget" } -->',
+    `${FENCE}http`,
+    'PATCH https://graph.microsoft.com/beta/widgets/{id}',
+    'Content-type: application/json',
+    '',
+    '{',
+    '  "displayName": "Blue"',
+    '}',
+    FENCE,
+    '',
+    '# [C#](#tab/csharp)',
+    '',
+    'Snippet.',
+    '',
+    '---',
+    '',
+    '### Response',
+    '',
+    `${FENCE} http`,
+    'HTTP/1.1 200 OK',
+    'Content-Type: application/json',
+    'Content-Length: 42',
+    '',
+    '{"id": "1", "displayName": "Blue"}',
+    FENCE,
+  ];
+
+  it('reads a request with headers and a JSON body, and a response with status line and headers', () => {
+    const { page, diagnostics } = api({ examples });
+    expect(diagnostics).toEqual([]);
+    expect(page.examples.map(({ role, startLine, headers, body }) => ({ role, startLine, headers, body }))).toEqual([
+      { role: 'request', startLine: 'PATCH https://graph.microsoft.com/beta/widgets/{id}', headers: [['Content-type', 'application/json']], body: { displayName: 'Blue' } },
+      {
+        role: 'response',
+        startLine: 'HTTP/1.1 200 OK',
+        headers: [
+          ['Content-Type', 'application/json'],
+          ['Content-Length', '42'],
+        ],
+        body: { id: '1', displayName: 'Blue' },
+      },
+    ]);
+  });
+
+  it('reads a request without a body and a bare `HTTP 204` response', () => {
+    const { page } = api({ examples: [...http('GET https://graph.microsoft.com/v1.0/widgets'), '', FENCE, 'HTTP 204 No Content', FENCE] });
+    expect(page.examples.map(({ role, body, bodyError }) => ({ role, body, bodyError }))).toEqual([
+      { role: 'request', body: undefined, bodyError: undefined },
+      { role: 'response', body: undefined, bodyError: undefined },
+    ]);
+  });
+
+  it('ignores code blocks that are neither requests nor responses', () => {
+    const { page } = api({ examples: [`${FENCE}csharp`, 'var widget = await client.Widgets.GetAsync();', FENCE] });
+    expect(page.examples).toEqual([]);
+  });
+
+  it('reports an invalid JSON body as `example-json` and keeps the error on the example', () => {
+    const { page, diagnostics } = api({ examples: [`${FENCE}http`, 'HTTP/1.1 200 OK', 'Content-type: application/json', '', '{', '  "value": [ ... ]', '}', FENCE] });
+    expect(page.examples).toHaveLength(1);
+    expect(page.examples[0]!.body).toBeUndefined();
+    expect(page.examples[0]!.bodyError).toEqual(expect.any(String));
+    const [warning] = withCode(diagnostics, 'example-json');
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.message).toContain('response');
+  });
+});
