@@ -4,7 +4,7 @@ import type { EnumMember } from '../model/types.js';
 import { type PageContext, report } from './context.js';
 import { bareTitle, readPageInfo } from './pageInfo.js';
 import { findSection, type PageOutline } from './sections.js';
-import { cellAt, columnIndex, readTable, tablesIn } from './tables.js';
+import { cellAt, columnIndex, readTable, rowName, tablesIn } from './tables.js';
 import { squash } from './text.js';
 import type { EnumPage } from './types.js';
 
@@ -32,15 +32,12 @@ export function readMemberTables(ctx: PageContext, nodes: RootContent[]): EnumMe
     const valueColumn = table.columns.findIndex((column, index) => index > 0 && /^(int )?value$/.test(column));
     const descriptionColumn = columnIndex(table, ['description']);
     for (const row of table.rows) {
-      const nameCell = row.cells[0]!;
-      const name = squash(nameCell.text).replace(/`/g, '');
-      if (!MEMBER_NAME.test(name)) {
-        report(ctx, 'error', 'member-name', 'An enum member must be an identifier.', nameCell.source, {
-          expected: 'a name such as `notStarted`',
-          found: JSON.stringify(name),
-        });
-        continue;
-      }
+      const name = rowName(ctx, row, MEMBER_NAME, {
+        code: 'member-name',
+        message: 'An enum member must be an identifier.',
+        expected: 'a name such as `notStarted`',
+      });
+      if (name === undefined) continue;
       const valueCell = cellAt(row, valueColumn);
       const valueText = squash(valueCell?.text ?? '');
       const value = /^-?\d+$/.test(valueText) ? Number(valueText) : undefined;
@@ -51,7 +48,7 @@ export function readMemberTables(ctx: PageContext, nodes: RootContent[]): EnumMe
         });
       }
       const description = squash(cellAt(row, descriptionColumn)?.text ?? '');
-      members.push({ name, ...(value === undefined ? {} : { value }), description, source: nameCell.source });
+      members.push({ name, ...(value === undefined ? {} : { value }), description, source: row.cells[0]!.source });
     }
   }
   return members;

@@ -1,7 +1,7 @@
 // Property and relationship tables (`|Property|Type|Description|`).
 import type { RootContent } from 'mdast';
 import { type PageContext, report } from './context.js';
-import { cellAt, columnIndex, readTable, tablesIn } from './tables.js';
+import { cellAt, columnIndex, readTable, rowName, tablesIn } from './tables.js';
 import { readTypeRef } from './typeCell.js';
 import type { RawProperty } from './types.js';
 import { squash } from './text.js';
@@ -24,14 +24,12 @@ export function readPropertyTables(ctx: PageContext, nodes: RootContent[], navig
     const descriptionColumn = columnIndex(table, ['description']);
     for (const row of table.rows) {
       const nameCell = row.cells[0]!;
-      const name = squash(nameCell.text).replace(/`/g, '');
-      if (!PROPERTY_NAME.test(name)) {
-        report(ctx, 'error', 'property-name', 'A property row must start with a property name.', nameCell.source, {
-          expected: 'an identifier such as `displayName`',
-          found: JSON.stringify(name),
-        });
-        continue;
-      }
+      const name = rowName(ctx, row, PROPERTY_NAME, {
+        code: 'property-name',
+        message: 'A property row must start with a property name.',
+        expected: 'an identifier such as `displayName`',
+      });
+      if (name === undefined) continue;
       const typeCell = cellAt(row, typeColumn);
       const type = typeCell && readTypeRef(ctx, typeCell.nodes, typeCell.text, typeCell.source);
       if (!type) {

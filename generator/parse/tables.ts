@@ -76,6 +76,15 @@ export function columnIndex(table: TableData, names: readonly string[]): number 
   return table.columns.findIndex((column) => names.includes(column));
 }
 
+/** The name in a row's first cell (backticks dropped), or `undefined`, reported, when it does not match `pattern`. */
+export function rowName(ctx: PageContext, row: Row, pattern: RegExp, problem: { code: string; message: string; expected: string }): string | undefined {
+  const cell = row.cells[0]!;
+  const name = squash(cell.text).replace(/`/g, '');
+  if (pattern.test(name)) return name;
+  report(ctx, 'error', problem.code, problem.message, cell.source, { expected: problem.expected, found: JSON.stringify(name) });
+  return undefined;
+}
+
 export function cellAt(row: Row, index: number): Cell | undefined {
   return index < 0 ? undefined : row.cells[index];
 }

@@ -8,31 +8,17 @@ import { parameterName, parsePathTemplate } from '../../generator/model/paths.js
 import type { EnumMember, EnumType, Model, Operation, Property, Source, StructuredType, TypeDefinition } from '../../generator/model/types.js';
 import { parsePage } from '../../generator/parse/parsePage.js';
 import type { ParsedPage } from '../../generator/parse/types.js';
-import { codes, FENCE, lines, resourceAnnotation, withCode } from './helpers.js';
+import { codes, FENCE, lines, resourceAnnotation, resourcePage, withCode } from './helpers.js';
 
 const page = (file: string, text: string): ParsedPage => parsePage(file, text).page;
 
 /** A resource page: `rows` are Properties rows; options add an intro, an annotation and Relationships rows. */
 function resource(file: string, name: string, rows: string[], options: { intro?: string[]; annotation?: string; relationships?: string[] } = {}): ParsedPage {
-  return page(
-    file,
-    lines(
-      `# ${name} resource type`,
-      '',
-      'Namespace: microsoft.graph',
-      '',
-      ...(options.intro ?? []),
-      '',
-      '## Properties',
-      '',
-      '| Property | Type | Description |',
-      '|:---|:---|:---|',
-      ...rows,
-      '',
-      ...(options.relationships ? ['## Relationships', '', '| Relationship | Type | Description |', '|:---|:---|:---|', ...options.relationships, ''] : []),
-      ...(options.annotation ? resourceAnnotation(options.annotation) : []),
-    ),
-  );
+  const relationships = options.relationships
+    ? ['## Relationships', '', '| Relationship | Type | Description |', '|:---|:---|:---|', ...options.relationships, '']
+    : [];
+  const after = [...relationships, ...(options.annotation ? resourceAnnotation(options.annotation) : [])];
+  return page(file, resourcePage(name, rows, { intro: options.intro ?? [], after }));
 }
 
 function enumPage(file: string, name: string, members: Array<[string, number]>): ParsedPage {
