@@ -8,8 +8,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { GENERATED, SEED } from './helpers/paths.js';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { GENERATED, HAS_SEED, SEED } from './helpers/paths.js';
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 
 const run = promisify(execFile);
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -35,11 +35,11 @@ describe('tsc --strict', () => {
     expect(result.code).toBe(0);
   });
 
-  it('compiles the output for the seed page alone, whose types are undefined', async () => {
+  it.skipIf(!HAS_SEED)('compiles the output for the seed page alone, whose types are undefined', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'docgen-seed-'));
     temp.push(dir);
     await mkdir(path.join(dir, 'docs'));
-    const [seed] = await import('node:fs/promises').then((fs) => fs.readdir(SEED));
+    const [seed] = await readdir(SEED);
     await copyFile(path.join(SEED, seed!), path.join(dir, 'docs', 'update.md'));
     const cli = await runCli('generate', '--input', path.join(dir, 'docs'), '--out', path.join(dir, 'out'));
     expect(cli.code).toBe(0);
@@ -51,7 +51,6 @@ describe('tsc --strict', () => {
   it('fails on a type error (the check can fail)', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'docgen-bad-'));
     temp.push(dir);
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(path.join(dir, 'bad.ts'), 'export const x: string = 1;\n');
     const result = await compile(path.join(dir, 'bad.ts'));
     expect(result.code).not.toBe(0);
