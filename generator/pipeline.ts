@@ -3,6 +3,7 @@ import { buildModel } from './model/buildModel.js';
 import type { Diagnostic, Model } from './model/types.js';
 import { emitProject } from './emit/emitProject.js';
 import { parsePage } from './parse/parsePage.js';
+import type { ParsedPage } from './parse/types.js';
 import { type DocFile, readDocs } from './read/readDocs.js';
 
 export interface PipelineResult {
@@ -12,11 +13,18 @@ export interface PipelineResult {
   diagnostics: Diagnostic[];
 }
 
-export async function buildFromDocs(inputs: readonly string[]): Promise<Omit<PipelineResult, 'files'>> {
+/** What read → parse → model yields: the pipeline's result before emitting, plus every page as parsed. */
+export interface BuildResult extends Omit<PipelineResult, 'files'> {
+  /** The parsed pages, in the order of `docs`. */
+  pages: ParsedPage[];
+}
+
+export async function buildFromDocs(inputs: readonly string[]): Promise<BuildResult> {
   const docs = await readDocs(inputs);
   const parsed = docs.map((doc) => parsePage(doc.path, doc.text));
   const { model, diagnostics } = buildModel(parsed.map((result) => result.page));
-  return { docs, model, diagnostics: [...parsed.flatMap((result) => result.diagnostics), ...diagnostics] };
+  const pages = parsed.map((result) => result.page);
+  return { docs, pages, model, diagnostics: [...parsed.flatMap((result) => result.diagnostics), ...diagnostics] };
 }
 
 export async function runPipeline(inputs: readonly string[]): Promise<PipelineResult> {

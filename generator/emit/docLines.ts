@@ -40,8 +40,9 @@ export function withGap(summary: DocLine[], tags: DocLine[]): DocLine[] {
   return summary.length && tags.length ? [...summary, { text: '' }, ...tags] : [...summary, ...tags];
 }
 
-export function sourceFiles(sources: Source[]): string[] {
-  return [...new Set(sources.map((source) => source.file))].sort();
+/** The pages a declaration is generated from: where it is defined, and where its members are (for enums extended by lists elsewhere). */
+export function sourceFiles(sources: Source[], members: Array<{ source: Source }> = []): string[] {
+  return [...new Set([...sources, ...members.map((member) => member.source)].map((source) => source.file))].sort();
 }
 
 /** A property's description; when the docs deprecate it, the description is the deprecation notice. */

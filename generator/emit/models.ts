@@ -40,7 +40,7 @@ export function enumModelView(type: EnumType, ctx: EmitContext) {
   }));
   const summary = docLines(type.description, type.flags ? [{ text: 'A flags enum: a value may combine members, separated by commas.' }] : []);
   return {
-    sources: sourceFiles(type.sources),
+    sources: sourceFiles(type.sources, type.members),
     doc: withGap([...summary, ...(memberLines.length ? [{ text: '' }, { text: 'Members:' }, ...memberLines] : [])], [
       ...deprecatedLine(type.deprecated),
       ...sourceLines(type.sources),

@@ -25,5 +25,5 @@ export function enumValidatorView(type: EnumType, ctx: EmitContext) {
   const valuesName = `${typeName}Values`;
   imports.add(`../models/${typeName}.js`, typeName, true);
   imports.add(`../models/${typeName}.js`, valuesName);
-  return { sources: sourceFiles(type.sources), imports: imports.lines(), typeName, valuesName, flags: type.flags };
+  return { sources: sourceFiles(type.sources, type.members), imports: imports.lines(), typeName, valuesName, flags: type.flags };
 }

@@ -1,7 +1,8 @@
 // Parsed pages → the model. Pages are taken in file order whatever order they
 // arrive in, so the same docs always give the same model.
 import type { ApiPage, EnumPage, ParsedPage, ResourcePage } from '../parse/types.js';
-import { buildEnumType, enumFullName } from './enumTypes.js';
+import { buildEnumType, type EnumDefinition, enumFullName } from './enumTypes.js';
+import { possibleValuesDefinitions } from './possibleValues.js';
 import { buildOperation } from './operations.js';
 import {
   buildStructuredType,
@@ -23,7 +24,12 @@ export function buildModel(pages: readonly ParsedPage[]): ModelResult {
   const sorted = [...pages].sort((a, b) => compare(a.file, b.file));
 
   const resources = groupBy(sorted.filter((page): page is ResourcePage => page.kind === 'resource'), resourceFullName);
-  const enums = groupBy(sorted.filter((page): page is EnumPage => page.kind === 'enum'), enumFullName);
+  // Enum pages first, then `### x values` sections, then possible-values lists: the first definition names the enum.
+  const enumDefinitions: EnumDefinition[] = [
+    ...sorted.filter((page): page is EnumPage => page.kind === 'enum').map((page) => ({ ...page, role: 'page' as const })),
+    ...sorted.flatMap((page) => page.enumSections.map((section) => ({ ...section, role: 'section' as const }))),
+  ];
+  const enums = groupBy(enumDefinitions, enumFullName);
   for (const [key, group] of enums) {
     if (!resources.has(key)) continue;
     report({
@@ -36,23 +42,33 @@ export function buildModel(pages: readonly ParsedPage[]): ModelResult {
     });
     enums.delete(key);
   }
+  for (const definition of possibleValuesDefinitions(sorted, (fullName) => resources.has(fullName))) {
+    const groupKey = enumFullName(definition).toLowerCase();
+    enums.set(groupKey, [...(enums.get(groupKey) ?? []), definition]);
+  }
 
-  const declared: DeclaredType[] = [...resources.values(), ...enums.values()].map((group) => {
-    const fullName = canonicalName(group);
-    return { name: fullName.slice(fullName.lastIndexOf('.') + 1), fullName, files: group.map((page) => page.file) };
-  });
+  const declared: DeclaredType[] = [
+    ...[...resources.values()].map((group) => declare(canonicalName(group), group.map((page) => page.file))),
+    ...[...enums.values()].map((group) =>
+      declare(
+        enumFullName(group[0]!),
+        group.filter((definition) => definition.role === 'page').map((definition) => definition.file),
+        group.flatMap((definition) => ('anchor' in definition ? [`${definition.file}#${definition.anchor}`] : [])),
+      ),
+    ),
+  ];
   const symbols = buildSymbolTable(declared);
-  const canonical = (group: ParsedPage[]) => symbols.byFullName.get(canonicalName(group).toLowerCase())!;
+  const canonical = (group: ResourcePage[]) => symbols.byFullName.get(canonicalName(group).toLowerCase())!;
 
   const structured = new Map<string, StructuredType>();
   for (const group of resources.values()) {
     const fullName = canonical(group);
-    structured.set(fullName, buildStructuredType(fullName, group as ResourcePage[], symbols, report));
+    structured.set(fullName, buildStructuredType(fullName, group, symbols, report));
   }
   settleInheritance(structured, report);
   const types: TypeDefinition[] = [
     ...structured.values(),
-    ...[...enums.values()].map((group) => buildEnumType(canonical(group), group as EnumPage[], report)),
+    ...[...enums.values()].map((group) => buildEnumType(symbols.byFullName.get(enumFullName(group[0]!).toLowerCase())!, group, report)),
   ];
 
   const operations = uniqueNames(
@@ -67,13 +83,16 @@ export function buildModel(pages: readonly ParsedPage[]): ModelResult {
 }
 
 /** The spelling of a type's name: from a page whose annotation states `@odata.type` (the canonical name), else the first page. */
-function canonicalName(group: ParsedPage[]): string {
-  const primary = group.find((page) => page.kind === 'resource' && page.annotation?.odataType) ?? group[0]!;
-  return primary.kind === 'enum' ? enumFullName(primary) : resourceFullName(primary as ResourcePage);
+function canonicalName(group: ResourcePage[]): string {
+  return resourceFullName(group.find((page) => page.annotation?.odataType) ?? group[0]!);
 }
 
-/** Groups pages by lower-case full name, keeping file order within each group. */
-function groupBy<T extends ParsedPage>(pages: T[], fullName: (page: T) => string): Map<string, T[]> {
+function declare(fullName: string, files: string[], anchors: string[] = []): DeclaredType {
+  return { name: fullName.slice(fullName.lastIndexOf('.') + 1), fullName, files, anchors };
+}
+
+/** Groups definitions by lower-case full name, keeping their order within each group. */
+function groupBy<T>(pages: T[], fullName: (page: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const page of pages) {
     const groupKey = fullName(page).toLowerCase();

@@ -18,3 +18,31 @@ export function readDescriptionNotes(description: string): DescriptionNotes {
     deprecated: DEPRECATED.test(description),
   };
 }
+
+const VALUES_LEAD =
+  /\b(?:the\s+)?(?:possible values?(?:\s+(?:are|include))?|valid values are|supported values are|allowed values are|can be one of(?:\s+the following)?|one of the following(?:\s+values)?)\s*:?\s*/i;
+const ITEM = /^[\s,;]*(?:(?:or|and)\s+)?`([^`]*)`/;
+const MEMBER = /^[A-Za-z_]\w*$/;
+
+/**
+ * The members a description lists ("Possible values are: `low`, `high`, or
+ * `unknownFutureValue`."); `undefined` when it lists none, or lists something
+ * that is not a member name (Intune's "0 - `Not Ready`").
+ */
+export function readPossibleValues(description: string): string[] | undefined {
+  const lead = VALUES_LEAD.exec(description);
+  if (!lead) return undefined;
+  let rest = description.slice(lead.index + lead[0].length);
+  const values: string[] = [];
+  for (let item = ITEM.exec(rest); item; item = ITEM.exec(rest)) {
+    values.push(item[1]!.trim());
+    rest = rest.slice(item[0].length);
+  }
+  if (values.length === 0) {
+    // Bare words up to the end of the sentence: "Possible values are: none, mobile, email."
+    const sentence = /^([^.]*)/.exec(rest)![1]!;
+    values.push(...sentence.split(/,|\bor\b|\band\b/).map((word) => word.trim()).filter(Boolean));
+    if (values.length < 2) return undefined;
+  }
+  return values.every((value) => MEMBER.test(value)) ? [...new Set(values)] : undefined;
+}

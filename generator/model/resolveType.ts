@@ -2,7 +2,7 @@
 // by name first (the link text is the type name), then by link target.
 import type { RawTypeRef } from '../parse/types.js';
 import { primitiveFor } from './primitives.js';
-import { type DiagnosticSink, fileKey, type SymbolTable } from './symbols.js';
+import { anchorKey, type DiagnosticSink, fileKey, type SymbolTable } from './symbols.js';
 import type { TypeRef } from './types.js';
 
 const GRAPH_PREFIX = /^#?microsoft\.graph\./i;
@@ -12,7 +12,7 @@ export function resolveTypeRef(raw: RawTypeRef, symbols: SymbolTable, namespace:
   const primitive = primitiveFor(name);
   if (primitive && !raw.link) return { kind: 'primitive', name: primitive };
 
-  const named = lookupName(name, symbols, namespace) ?? (raw.link ? symbols.byFile.get(fileKey(raw.link)) : undefined);
+  const named = lookupName(name, symbols, namespace) ?? (raw.link ? lookupLink(raw.link, symbols) : undefined);
   if (named) return { kind: 'named', fullName: named };
   if (primitive) return { kind: 'primitive', name: primitive };
 
@@ -25,6 +25,11 @@ export function resolveTypeRef(raw: RawTypeRef, symbols: SymbolTable, namespace:
     source: raw.source,
   });
   return { kind: 'unresolved', text: name };
+}
+
+/** The type a link's target defines: the section it points into, else the page. */
+function lookupLink(link: string, symbols: SymbolTable): string | undefined {
+  return symbols.byFile.get(anchorKey(link)) ?? symbols.byFile.get(fileKey(link));
 }
 
 /** A simple or qualified name; among same-named types, the one in `namespace` wins. */

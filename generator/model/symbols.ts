@@ -7,6 +7,8 @@ export interface DeclaredType {
   fullName: string;
   /** Pages that define it (root-relative paths). */
   files: string[];
+  /** `file#anchor` of the sections that define it (enums.md#risklevel-values). */
+  anchors: string[];
 }
 
 export interface SymbolTable {
@@ -14,7 +16,7 @@ export interface SymbolTable {
   byFullName: Map<string, string>;
   /** Lower-case simple name → full names, sorted. */
   byName: Map<string, string[]>;
-  /** Lower-case page file name (no folder) → full name of the type it defines. */
+  /** Lower-case page file name (no folder), or `file#anchor` of a section → full name of the type it defines. */
   byFile: Map<string, string>;
 }
 
@@ -25,8 +27,15 @@ export function buildSymbolTable(declared: readonly DeclaredType[]): SymbolTable
     const key = type.name.toLowerCase();
     table.byName.set(key, [...(table.byName.get(key) ?? []), type.fullName].sort());
     for (const file of type.files) table.byFile.set(fileKey(file), type.fullName);
+    for (const anchor of type.anchors) table.byFile.set(anchorKey(anchor), type.fullName);
   }
   return table;
+}
+
+/** `../resources/enums.md#RiskLevel-values` → `enums.md#risklevel-values`; empty without an anchor. */
+export function anchorKey(pathOrUrl: string): string {
+  const hash = pathOrUrl.indexOf('#');
+  return hash === -1 ? '' : `${fileKey(pathOrUrl)}#${pathOrUrl.slice(hash + 1).toLowerCase()}`;
 }
 
 /** `../resources/Foo.md#bar` → `foo.md`. */

@@ -1,55 +1,13 @@
 // Enum pages: `# x enum type` and a `## Members` table (`|Member|Value|Description|`).
-import type { RootContent } from 'mdast';
-import type { EnumMember } from '../model/types.js';
-import { type PageContext, report } from './context.js';
+import type { PageContext } from './context.js';
+import { readMemberTables } from './members.js';
 import { bareTitle, readPageInfo } from './pageInfo.js';
 import { findSection, type PageOutline } from './sections.js';
-import { cellAt, columnIndex, readTable, rowName, tablesIn } from './tables.js';
-import { squash } from './text.js';
 import type { EnumPage } from './types.js';
-
-const MEMBER_NAME = /^[A-Za-z_][\w]*$/;
 
 export function readEnumPage(ctx: PageContext, outline: PageOutline, frontMatter: Record<string, string>): EnumPage {
   const info = readPageInfo(ctx, outline, frontMatter);
   const name = bareTitle(info.title).replace(/\s+enum(\s+type)?$/i, '').trim();
   const members = readMemberTables(ctx, findSection(outline, /^members$/)?.nodes ?? []);
   return { kind: 'enum', file: ctx.file, ...info, name, members };
-}
-
-export function readMemberTables(ctx: PageContext, nodes: RootContent[]): EnumMember[] {
-  const members: EnumMember[] = [];
-  for (const node of tablesIn(ctx, nodes)) {
-    const table = readTable(ctx, node);
-    const nameColumn = columnIndex(table, ['member', 'name', 'value']);
-    if (nameColumn !== 0) {
-      report(ctx, 'error', 'table-columns', 'A members table needs a Member column first.', table.source, {
-        expected: 'Member | Value | Description',
-        found: table.columns.join(' | '),
-      });
-      continue;
-    }
-    const valueColumn = table.columns.findIndex((column, index) => index > 0 && /^(int )?value$/.test(column));
-    const descriptionColumn = columnIndex(table, ['description']);
-    for (const row of table.rows) {
-      const name = rowName(ctx, row, MEMBER_NAME, {
-        code: 'member-name',
-        message: 'An enum member must be an identifier.',
-        expected: 'a name such as `notStarted`',
-      });
-      if (name === undefined) continue;
-      const valueCell = cellAt(row, valueColumn);
-      const valueText = squash(valueCell?.text ?? '');
-      const value = /^-?\d+$/.test(valueText) ? Number(valueText) : undefined;
-      if (value === undefined && valueCell && valueText !== '') {
-        report(ctx, 'warning', 'member-value', `Enum member \`${name}\` has a value that is not an integer.`, valueCell.source, {
-          expected: 'a decimal integer',
-          found: JSON.stringify(valueText),
-        });
-      }
-      const description = squash(cellAt(row, descriptionColumn)?.text ?? '');
-      members.push({ name, ...(value === undefined ? {} : { value }), description, source: row.cells[0]!.source });
-    }
-  }
-  return members;
 }

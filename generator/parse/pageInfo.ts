@@ -1,10 +1,13 @@
 // What every page has: title, namespace line and a lead description.
 import type { Deprecation, Source } from '../model/types.js';
 import { type PageContext, report, sourceOf } from './context.js';
+import { readEnumSections } from './enumSections.js';
 import type { PageOutline } from './sections.js';
+import type { EnumSection } from './types.js';
 import { nodeText, squash } from './text.js';
 
 export interface PageInfo {
+  enumSections: EnumSection[];
   title: string;
   namespace?: string;
   description: string;
@@ -36,7 +39,7 @@ export function readPageInfo(ctx: PageContext, outline: PageOutline, frontMatter
     const prose = squash(first ? rest.join(' ') : text);
     if (!description && prose) description = prose;
   }
-  const info: PageInfo = { title, description, source };
+  const info: PageInfo = { title, description, source, enumSections: readEnumSections(ctx, outline, namespace) };
   if (namespace) info.namespace = namespace;
   if (/\(deprecated\)/i.test(title)) info.deprecated = { message: 'The page title marks it deprecated.', source };
   return info;

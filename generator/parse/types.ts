@@ -29,6 +29,18 @@ export interface RawProperty {
   source: Source;
 }
 
+/** An enum documented as a `### x values` section with a members table. */
+export interface EnumSection {
+  file: string;
+  name: string;
+  namespace?: string;
+  /** The heading's anchor, e.g. `risklevel-values`, for links such as `enums.md#risklevel-values`. */
+  anchor: string;
+  description: string;
+  members: EnumMember[];
+  source: Source;
+}
+
 interface PageBase {
   file: string;
   /** The H1 text. */
@@ -38,6 +50,8 @@ interface PageBase {
   description: string;
   deprecated?: Deprecation;
   source: Source;
+  /** Enums the page documents in `### x values` sections. */
+  enumSections: EnumSection[];
 }
 
 export interface ResourceAnnotation {
