@@ -62,7 +62,8 @@ function buildResponse(
 ): ResponseSpec {
   const method = page.requests[0]!.method;
   if (!response) return { status: DEFAULT_STATUS[method], body: { type: { kind: 'primitive', name: 'Untyped' }, collection: false }, source: page.source };
-  const spec: ResponseSpec = { status: response.status, source: response.source };
+  // "This method returns a [driveItem](…) resource": a type but no status; the method's usual one applies.
+  const spec: ResponseSpec = { status: response.status ?? DEFAULT_STATUS[method], source: response.source };
   if (response.empty) return spec;
   if (!response.type) {
     report({

@@ -35,6 +35,7 @@ const SPELLINGS: Record<string, PrimitiveName> = {
   stream: 'Stream',
   json: 'Untyped',
   'json object': 'Untyped',
+  'untyped json': 'Untyped',
   object: 'Untyped',
   untyped: 'Untyped',
 };

@@ -7,8 +7,36 @@ import type { TypeRef } from './types.js';
 
 const GRAPH_PREFIX = /^#?microsoft\.graph\./i;
 
+const UNION = /\bor\b/i;
+const UNKNOWN_TYPE = /^\**\s*Unknown Type\b/i;
+
+/**
+ * Free text around a type name: `string, maximum size 20`, `String (optional)`,
+ * `(Optional) String`, `**x**`, `error object`.
+ */
+export function cleanTypeName(text: string): string {
+  return text
+    .replace(/\*+/g, '')
+    .replace(/^\s*\((?:optional|required)\)\s*/i, '')
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .replace(/,.*$/, '')
+    .replace(/\s+(?:object|value|enum|type)$/i, '')
+    .trim();
+}
+
 export function resolveTypeRef(raw: RawTypeRef, symbols: SymbolTable, namespace: string, report: DiagnosticSink): TypeRef {
-  const name = raw.name.trim();
+  if (UNKNOWN_TYPE.test(raw.name) || (!raw.link && UNION.test(raw.name))) {
+    report({
+      code: UNKNOWN_TYPE.test(raw.name) ? 'unknown-type' : 'type-union',
+      severity: 'info',
+      message: `The docs give \`${raw.name}\` as the type; it is typed as any JSON value.`,
+      expected: 'one type name',
+      found: `\`${raw.name}\``,
+      source: raw.source,
+    });
+    return { kind: 'primitive', name: 'Untyped' };
+  }
+  const name = /^[\w.#]+$/.test(raw.name.trim()) ? raw.name.trim() : cleanTypeName(raw.name);
   const primitive = primitiveFor(name);
   if (primitive && !raw.link) return { kind: 'primitive', name: primitive };
 
@@ -38,6 +66,7 @@ export function lookupName(name: string, symbols: SymbolTable, namespace: string
   if (exact) return exact;
   const simple = name.replace(GRAPH_PREFIX, '');
   if (simple.includes('.')) return symbols.byFullName.get(`microsoft.graph.${simple}`.toLowerCase());
-  const candidates = symbols.byName.get(simple.toLowerCase()) ?? [];
+  // Response sentences often use the plural ("a collection of vendors").
+  const candidates = symbols.byName.get(simple.toLowerCase()) ?? symbols.byName.get(simple.toLowerCase().replace(/s$/, '')) ?? [];
   return candidates.find((fullName) => fullName.toLowerCase() === `${namespace}.${simple}`.toLowerCase()) ?? candidates[0];
 }

@@ -154,8 +154,18 @@ export interface ResponseSpec {
   source: Source;
 }
 
+/** What the hidden annotation before an example says (`"blockType": "response"`, `"@odata.type"`, …). */
+export interface ExampleAnnotation {
+  name?: string;
+  /** `@odata.type`, e.g. `microsoft.graph.user` or `Collection(microsoft.graph.user)`. */
+  type?: string;
+  collection?: boolean;
+  truncated?: boolean;
+}
+
 export interface HttpExample {
   role: 'request' | 'response';
+  annotation?: ExampleAnnotation;
   /** Request line (`PATCH https://…`) or status line (`HTTP/1.1 200 OK`). */
   startLine: string;
   headers: Array<[string, string]>;

@@ -7,10 +7,11 @@ import { readRequestLines } from './httpRequest.js';
 import { readPageInfo } from './pageInfo.js';
 import { readPermissions } from './permissions.js';
 import { readRequestBody } from './requestBody.js';
-import { readResponse } from './response.js';
-import { findSection, type PageOutline, type Section } from './sections.js';
+import { readResponse, typeFromExamples } from './response.js';
+import type { RootContent } from 'mdast';
+import { findSection, type PageOutline, type Section, untilHeading } from './sections.js';
 import { readTable } from './tables.js';
-import { nodeText, squash } from './text.js';
+import { headingKey, nodeText, squash } from './text.js';
 import type { ApiPage } from './types.js';
 
 const QUERY_OPTIONS = /(?<!(?:not|n't)\s+)supports?\s+(some of\s+)?the\s+(\[)?OData query parameters/i;
@@ -65,13 +66,29 @@ export function readApiPage(ctx: PageContext, outline: PageOutline, frontMatter:
     });
   }
 
-  const responseSection = findSection(outline, /^response$/);
-  const response = responseSection && readResponse(ctx, responseSection.nodes, responseSection.heading);
-  if (response) page.response = response;
-  else if (!responseSection) {
+  const responseNodes = responseSectionNodes(outline);
+  const annotated = typeFromExamples(page.examples);
+  const response = responseNodes && readResponse(ctx, responseNodes.nodes, responseNodes.heading, annotated);
+  if (response) {
+    page.response = response.type === annotated && annotated ? { ...response, collection: annotated.collection } : response;
+  } else if (annotated) {
+    page.response = { type: annotated, collection: annotated.collection, empty: false, source: annotated.source };
+  } else if (!responseNodes) {
     report(ctx, 'warning', 'response', 'The page has no Response section.', info.source, { expected: 'a `## Response` section', found: 'none' });
   }
   return page;
+}
+
+/** `## Response`, or a `### Response` filed under another section before the examples (it happens). */
+function responseSectionNodes(outline: PageOutline): { heading: RootContent; nodes: RootContent[] } | undefined {
+  const section = findSection(outline, /^response$/);
+  if (section) return { heading: section.heading, nodes: section.nodes };
+  for (const other of outline.sections) {
+    if (/^examples?\b/.test(other.key)) break;
+    const index = other.nodes.findIndex((node) => node.type === 'heading' && headingKey(nodeText(node)) === 'response');
+    if (index !== -1) return { heading: other.nodes[index]!, nodes: untilHeading(other.nodes.slice(index + 1), 6) };
+  }
+  return undefined;
 }
 
 function readHeaders(ctx: PageContext, section: Section | undefined): HeaderSpec[] {

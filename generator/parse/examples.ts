@@ -1,7 +1,8 @@
 // Example requests and responses: `http` fences holding a request or status
 // line, headers, a blank line and a JSON body.
 import type { Code, RootContent } from 'mdast';
-import type { HttpExample } from '../model/types.js';
+import type { ExampleAnnotation, HttpExample } from '../model/types.js';
+import { type Annotation, annotationFlag, annotationString, readAnnotation } from './annotations.js';
 import { type PageContext, report, sourceOf } from './context.js';
 
 const REQUEST_START = /^(GET|POST|PATCH|PUT|DELETE)\s+\S/i;
@@ -10,15 +11,35 @@ const HEADER = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/;
 
 export function readExamples(ctx: PageContext, nodes: RootContent[]): HttpExample[] {
   const examples: HttpExample[] = [];
+  let annotation: ExampleAnnotation | undefined;
   for (const node of nodes) {
+    if (node.type === 'html') {
+      const read = readAnnotation(node);
+      if (read && 'annotation' in read && /^(request|response)$/.test(String(read.annotation['blockType']))) {
+        annotation = toExampleAnnotation(read.annotation);
+      }
+      continue;
+    }
     if (node.type !== 'code') continue;
-    const example = readExample(ctx, node);
+    const example = readExample(ctx, node, annotation);
+    annotation = undefined;
     if (example) examples.push(example);
   }
   return examples;
 }
 
-function readExample(ctx: PageContext, node: Code): HttpExample | undefined {
+function toExampleAnnotation(raw: Annotation): ExampleAnnotation {
+  const annotation: ExampleAnnotation = {};
+  const name = annotationString(raw['name']);
+  const type = annotationString(raw['@odata.type']);
+  if (name) annotation.name = name;
+  if (type) annotation.type = type;
+  if (raw['isCollection'] !== undefined) annotation.collection = annotationFlag(raw['isCollection']);
+  if (raw['truncated'] !== undefined) annotation.truncated = annotationFlag(raw['truncated']);
+  return annotation;
+}
+
+function readExample(ctx: PageContext, node: Code, annotation: ExampleAnnotation | undefined): HttpExample | undefined {
   const lines = node.value.split('\n');
   const startLine = (lines[0] ?? '').trim();
   const role = REQUEST_START.test(startLine) ? 'request' : RESPONSE_START.test(startLine) ? 'response' : undefined;
@@ -32,6 +53,7 @@ function readExample(ctx: PageContext, node: Code): HttpExample | undefined {
     headers.push([header[1]!, header[2]!.trim()]);
   }
   const example: HttpExample = { role, startLine, headers, source };
+  if (annotation) example.annotation = annotation;
   const bodyText = lines.slice(index).join('\n').trim();
   if (bodyText === '') return example;
   try {

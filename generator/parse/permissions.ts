@@ -23,9 +23,17 @@ export function readPermissions(ctx: PageContext, nodes: RootContent[]): Permiss
     // Most Intune pages list scopes from most to least privileged; we keep least first.
     const mostFirst = /most to least/.test(table.columns[1] ?? '');
     const permissions = emptyPermissions();
+    let current: PermissionKind | undefined;
     for (const row of table.rows) {
       const label = squash(row.cells[0]?.text ?? '').toLowerCase();
       const kind = KINDS.find(([pattern]) => pattern.test(label))?.[1];
+      if (!kind && current) {
+        // Intune's per-workflow sub-rows ("Device configuration") under a Delegated or Application row: the kind needs any of them.
+        const scopes = readScopes(row.cells[1]?.text ?? '');
+        const merged = [...permissions[current], ...(mostFirst ? scopes.reverse() : scopes)];
+        permissions[current] = [...new Set(merged)];
+        continue;
+      }
       if (!kind) {
         report(ctx, 'warning', 'permission-row', 'Unknown permission type.', row.source, {
           expected: 'Delegated (work or school account), Delegated (personal Microsoft account) or Application',
@@ -33,6 +41,7 @@ export function readPermissions(ctx: PageContext, nodes: RootContent[]): Permiss
         });
         continue;
       }
+      current = kind;
       const scopes = readScopes(row.cells[1]?.text ?? '');
       permissions[kind] = mostFirst ? scopes.reverse() : scopes;
     }

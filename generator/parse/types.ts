@@ -92,7 +92,8 @@ export type RawRequestBody =
   | { kind: 'described'; type?: RawTypeRef; properties: RawProperty[]; source: Source };
 
 export interface RawResponse {
-  status: number;
+  /** Absent where the text names a returned type but no status code. */
+  status?: number;
   /** The linked (or named) type of the body; absent when the page names none. */
   type?: RawTypeRef;
   collection: boolean;

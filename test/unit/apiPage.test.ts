@@ -181,8 +181,15 @@ describe('permissions', () => {
     expect(diagnostics).toEqual([]);
   });
 
-  it('reports an unknown row label as `permission-row` and keeps the other rows', () => {
-    const { page, diagnostics } = api({ permissions: [...PERMISSIONS_TABLE, '|Policy Set|Widget.Policy.All|'] });
+  it('adds the scopes of per-workflow sub-rows (Intune) to the permission type above them', () => {
+    const { page, diagnostics } = api({ permissions: [...PERMISSIONS_TABLE, '|&nbsp; **Policy Set**|Widget.Policy.All, Widget.Read.All|'] });
+    expect(page.permissions?.application).toEqual(['Widget.Read.All', 'Widget.Policy.All']);
+    expect(withCode(diagnostics, 'permission-row')).toEqual([]);
+  });
+
+  it('reports a row label that is no permission type and follows none as `permission-row`', () => {
+    const table = ['|Permission type|Permissions (from least to most privileged)|', '|:---|:---|', '|Policy Set|Widget.Policy.All|', ...PERMISSIONS_TABLE.slice(2)];
+    const { page, diagnostics } = api({ permissions: table });
     expect(page.permissions?.application).toEqual(['Widget.Read.All']);
     const [warning] = withCode(diagnostics, 'permission-row');
     expect(warning?.severity).toBe('warning');
@@ -342,12 +349,19 @@ describe('response', () => {
     expect(page.response?.type).toMatchObject({ name: 'widget', link: '../resources/widget.md' });
   });
 
-  it('reports a response without a status code as `response-status` and records no response', () => {
+  it('takes the type from a sentence with a type link but no status code, leaving the status to the method', () => {
     const { page, diagnostics } = api({ response: ['If successful, this method returns a [widget](widget.md) resource.'] });
+    expect(page.response?.status).toBeUndefined();
+    expect(page.response?.type?.name).toBe('widget');
+    expect(withCode(diagnostics, 'response-status')).toEqual([]);
+  });
+
+  it('reports a response without a status code or a type as `response-status` and records no response', () => {
+    const { page, diagnostics } = api({ response: ['If successful, this method returns what you asked for.'] });
     expect(page.response).toBeUndefined();
     const [warning] = withCode(diagnostics, 'response-status');
     expect(warning?.severity).toBe('warning');
-    expect(warning?.found).toContain('returns a widget resource');
+    expect(warning?.found).toContain('returns what you asked for');
   });
 
   it('reports a missing Response section as `response`', () => {

@@ -1,0 +1,179 @@
+// Rules added for the real corpus: enums from values sections, anchored
+// links and possible-values lists (merged, with drift reported); free-text
+// type cells; response types from bold names, plain words and example
+// annotations.
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../generator/model/buildModel.js';
+import { readPossibleValues } from '../../generator/model/descriptionNotes.js';
+import { cleanTypeName } from '../../generator/model/resolveType.js';
+import type { EnumType, Model, StructuredType } from '../../generator/model/types.js';
+import { parsePage } from '../../generator/parse/parsePage.js';
+import { codes, FENCE, lines, parseApi, resourcePage, withCode } from './helpers.js';
+
+const model = (...pages: Array<[string, string]>) => buildModel(pages.map(([file, text]) => parsePage(file, text).page));
+const typeNamed = (m: Model, fullName: string) => m.namespaces.flatMap((ns) => ns.types).find((t) => t.fullName === fullName);
+
+const ENUMS_MD = lines(
+  '# Enum values',
+  '',
+  'Namespace: microsoft.graph',
+  '',
+  '### riskLevel values',
+  '',
+  '|Member|',
+  '|:---|',
+  '|low|',
+  '|high|',
+  '',
+  '### `alertSeverity` values ',
+  '',
+  '|Member|Value|Description|',
+  '|:---|:---|:---|',
+  '|informational|0|Note.|',
+  '|severe|1|Act.|',
+);
+
+describe('enums from `### x values` sections', () => {
+  it('reads every section of enums.md, with values where given', () => {
+    const { page, diagnostics } = parsePage('resources/enums.md', ENUMS_MD);
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(page.enumSections.map((section) => [section.name, section.anchor, section.members.map((m) => `${m.name}=${m.value ?? ''}`)])).toEqual([
+      ['riskLevel', 'risklevel-values', ['low=', 'high=']],
+      ['alertSeverity', 'alertseverity-values', ['informational=0', 'severe=1']],
+    ]);
+  });
+
+  it('resolves unlinked names and links into enums.md by anchor, even with the wrong link text', () => {
+    const { model: m, diagnostics } = model(
+      ['resources/enums.md', ENUMS_MD],
+      ['resources/alert.md', resourcePage('alert', ['|risk|riskLevel|How risky.|', '|severity|[severity](enums.md#alertseverity-values)|How bad.|'])],
+    );
+    expect(withCode(diagnostics, 'unresolved-type')).toEqual([]);
+    const alert = typeNamed(m, 'microsoft.graph.alert') as StructuredType;
+    expect(alert.properties.map((p) => p.type)).toEqual([
+      { kind: 'named', fullName: 'microsoft.graph.riskLevel' },
+      { kind: 'named', fullName: 'microsoft.graph.alertSeverity' },
+    ]);
+  });
+
+  it('reads a values section inside a resource page, and a section with no table is not an enum', () => {
+    const page = resourcePage('printer', ['|orientation|printOrientation|Which way.|'], {
+      after: ['### printOrientation values', '', '|Member|Description|', '|:---|:---|', '|portrait|Tall.|', '|landscape|Wide.|', '', '### Other values', '', 'Prose only.'],
+    });
+    const { model: m } = model(['resources/printer.md', page]);
+    const orientation = typeNamed(m, 'microsoft.graph.printOrientation') as EnumType;
+    expect(orientation.members.map((member) => member.name)).toEqual(['portrait', 'landscape']);
+    expect(typeNamed(m, 'microsoft.graph.Other')).toBeUndefined();
+  });
+});
+
+describe('possible-values lists', () => {
+  it.each([
+    ['Possible values are: `low`, `medium`, `high`, `unknownFutureValue`.', ['low', 'medium', 'high', 'unknownFutureValue']],
+    ['The possible values are `a` or `b`.', ['a', 'b']],
+    ['Valid values are `on`, and `off`. Other text with `code`.', ['on', 'off']],
+    ['Possible values are: none, mobile, email.', ['none', 'mobile', 'email']],
+  ])('reads %j', (text, values) => {
+    expect(readPossibleValues(text)).toEqual(values);
+  });
+
+  it.each([
+    ['No list here.'],
+    ['Possible values are: 0 - `Not Ready`, 1 - `Ready`.'],
+    ['Valid values 0 to 4294967295.'],
+  ])('reads nothing from %j', (text) => {
+    expect(readPossibleValues(text)).toBeUndefined();
+  });
+
+  it('defines an enum no page defines', () => {
+    const { model: m, diagnostics } = model(['resources/x.md', resourcePage('x', ['|mode|syncMode|How. Possible values are: `full`, `delta`.|'])]);
+    expect((typeNamed(m, 'microsoft.graph.syncMode') as EnumType).members.map((member) => member.name)).toEqual(['full', 'delta']);
+    expect(withCode(diagnostics, 'unresolved-type')).toEqual([]);
+  });
+
+  it('merges with the enum page when they disagree, naming both places', () => {
+    const enumPage = lines('# syncMode enum type', '', 'Namespace: microsoft.graph', '', '## Members', '', '|Member|Value|Description|', '|:---|:---|:---|', '|full|0|All.|', '|delta|1|Changes.|');
+    const { model: m, diagnostics } = model(
+      ['resources/syncmode.md', enumPage],
+      ['resources/x.md', resourcePage('x', ['|mode|[syncMode](syncmode.md)|How. Possible values are: `full`, `delta`, `incremental`.|'])],
+    );
+    const mode = typeNamed(m, 'microsoft.graph.syncMode') as EnumType;
+    expect(mode.members.map((member) => `${member.name}=${member.value ?? ''}`)).toEqual(['full=0', 'delta=1', 'incremental=']);
+    expect(mode.sources.map((source) => source.file)).toEqual(['resources/syncmode.md']);
+    const [drift] = withCode(diagnostics, 'enum-drift');
+    expect(drift?.source.file).toBe('resources/syncmode.md');
+    expect(drift?.message).toMatch(/lacks `incremental`, listed at resources\/x\.md:\d+/);
+  });
+
+  it('leaves string properties with a list (pseudo-enums) as strings', () => {
+    const { model: m } = model(['resources/x.md', resourcePage('x', ['|state|String|Possible values are: `on`, `off`.|'])]);
+    expect((typeNamed(m, 'microsoft.graph.x') as StructuredType).properties[0]!.type).toEqual({ kind: 'primitive', name: 'String' });
+  });
+});
+
+describe('free-text type cells', () => {
+  it.each([
+    ['string, maximum size 20', 'string'],
+    ['String (optional)', 'String'],
+    ['(Optional) String', 'String'],
+    ['**widget**', 'widget'],
+    ['error object', 'error'],
+    ['String (enum)', 'String'],
+  ])('%j names %j', (text, name) => {
+    expect(cleanTypeName(text)).toBe(name);
+  });
+
+  it('types unions and Intune unknown types as any JSON, with a note', () => {
+    const { model: m, diagnostics } = model([
+      'resources/x.md',
+      resourcePage('x', ['|value|(boolean or string or number)|Anything.|', '|other|** Unknown Type `foo` **|Unknown.|', '|size|string, maximum size 20|Short.|']),
+    ]);
+    expect((typeNamed(m, 'microsoft.graph.x') as StructuredType).properties.map((p) => p.type)).toEqual([
+      { kind: 'primitive', name: 'Untyped' },
+      { kind: 'primitive', name: 'Untyped' },
+      { kind: 'primitive', name: 'String' },
+    ]);
+    expect(codes(diagnostics).sort()).toEqual(['type-union', 'unknown-type']);
+  });
+});
+
+describe('response types beyond links', () => {
+  const page = (response: string[], extra: string[] = []) =>
+    lines('# Get widget', '', '## HTTP request', '', `${FENCE}http`, 'GET /widgets/{id}', FENCE, '', '## Response', '', ...response, '', ...extra);
+
+  it.each([
+    ['If successful, this method returns a `200 OK` response code and a **widget** object in the response body.', 'widget', false],
+    ['If successful, this function returns a `200 OK` response code and a String collection in the response body.', 'String', true],
+    ['If successful, this action returns a `200 OK` response code and a Boolean value in the response body.', 'Boolean', false],
+    ['If successful, this method returns a 200-series response code and a collection of gadget objects in the response body.', 'gadget', true],
+  ])('%j', (text, name, collection) => {
+    const { page: api } = parseApi('api/x.md', page([text]));
+    expect(api.response?.type?.name).toBe(name);
+    expect(api.response?.collection).toBe(collection);
+    expect(api.response?.status).toBe(200);
+  });
+
+  it('reads "returns a `201 Created` response code." as no body', () => {
+    const { page: api } = parseApi('api/x.md', page(['If successful, this method returns a `201 Created` response code.']));
+    expect(api.response).toMatchObject({ status: 201, empty: true });
+  });
+
+  it('reads a 302 as a redirect to the content (a stream)', () => {
+    const { page: api } = parseApi('api/x.md', page(['If successful, this method returns a `302 Found` response that redirects to a download URL.']));
+    expect(api.response?.type?.name).toBe('Stream');
+  });
+
+  it('falls back to the response example annotation', () => {
+    const example = ['## Example', '', '### Response', '', '<!-- { "blockType": "response", "@odata.type": "Collection(microsoft.graph.gadget)", "truncated": true } -->', `${FENCE}http`, 'HTTP/1.1 200 OK', FENCE];
+    const { page: api } = parseApi('api/x.md', page(['If successful, this method returns a `200 OK` response code and the things you asked for in the response body.'], example));
+    expect(api.response?.type).toMatchObject({ name: 'gadget', collection: true });
+    expect(api.examples[0]?.annotation).toEqual({ type: 'Collection(microsoft.graph.gadget)', truncated: true });
+  });
+
+  it('finds a `### Response` filed under another section', () => {
+    const text = lines('# Get widget', '', '## HTTP request', '', `${FENCE}http`, 'GET /widgets', FENCE, '', '## Request body', '', 'Do not supply a request body for this method.', '', '### Response', '', 'If successful, this method returns a `200 OK` response code and a [widget](widget.md) object.');
+    const { page: api, diagnostics } = parseApi('api/x.md', text);
+    expect(api.response?.type?.name).toBe('widget');
+    expect(withCode(diagnostics, 'response')).toEqual([]);
+  });
+});
