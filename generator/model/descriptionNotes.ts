@@ -3,7 +3,12 @@ export interface DescriptionNotes {
   readOnly: boolean;
   nullable: boolean | null;
   deprecated: boolean;
+  /** The OData query options the docs say the property supports ("Supports `$filter` (`eq`, `ne`)"). */
+  queryOptions: QueryOption[];
 }
+
+export const QUERY_OPTIONS = ['$filter', '$select', '$expand', '$orderby', '$search', '$count'] as const;
+export type QueryOption = (typeof QUERY_OPTIONS)[number];
 
 const READ_ONLY = /\bread-?only\b/i;
 const NOT_NULLABLE = /\b(not nullable|non-nullable|cannot be null)\b/i;
@@ -16,7 +21,18 @@ export function readDescriptionNotes(description: string): DescriptionNotes {
     readOnly: READ_ONLY.test(description),
     nullable: NOT_NULLABLE.test(description) ? false : NULLABLE.test(description) ? true : null,
     deprecated: DEPRECATED.test(description),
+    queryOptions: readQueryOptions(description),
   };
+}
+
+/** Options named in "Supports …" sentences, in a fixed order; "Returned only on `$select`" is not support. */
+function readQueryOptions(description: string): QueryOption[] {
+  const named = new Set<string>();
+  for (const sentence of description.split(/(?<=\.)\s+/)) {
+    if (!/\bsupport(s|ed)?\b/i.test(sentence) || /\bnot supported\b|\bdoes(n't| not) support\b/i.test(sentence)) continue;
+    for (const match of sentence.matchAll(/\$(filter|select|expand|orderby|orderBy|search|count)\b/g)) named.add(`$${match[1]!.toLowerCase()}`);
+  }
+  return QUERY_OPTIONS.filter((option) => named.has(option));
 }
 
 const VALUES_LEAD =

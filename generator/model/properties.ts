@@ -14,6 +14,7 @@ export function toProperty(raw: RawProperty, symbols: SymbolTable, namespace: st
     description: raw.description,
     readOnly: notes.readOnly,
     nullable: notes.nullable,
+    queryOptions: notes.queryOptions,
     navigation: raw.navigation,
     source: raw.source,
   };
@@ -21,7 +22,13 @@ export function toProperty(raw: RawProperty, symbols: SymbolTable, namespace: st
   return property;
 }
 
-/** Properties by name, first occurrence kept; later ones reported. */
+function typeKey(property: Property): string {
+  const type = property.type;
+  const name = type.kind === 'primitive' ? type.name : type.kind === 'named' ? type.fullName : type.text;
+  return `\`${property.collection ? `Collection(${name})` : name}\``;
+}
+
+/** Properties by name, first occurrence kept; a repeat on the same page, or a disagreeing one on another, is reported. */
 export function uniqueProperties(properties: Property[], owner: string, report: DiagnosticSink): Property[] {
   const seen = new Map<string, Property>();
   for (const property of properties) {
@@ -30,14 +37,26 @@ export function uniqueProperties(properties: Property[], owner: string, report: 
       seen.set(property.name, property);
       continue;
     }
-    report({
-      code: 'duplicate-property',
-      severity: 'warning',
-      message: `\`${owner}\` documents \`${property.name}\` twice; the first (${first.source.file}:${first.source.line}) is kept.`,
-      expected: 'each property once',
-      found: 'a second row with the same name',
-      source: property.source,
-    });
+    if (first.source.file === property.source.file) {
+      report({
+        code: 'duplicate-property',
+        severity: 'warning',
+        message: `\`${owner}\` documents \`${property.name}\` twice; the first (${first.source.file}:${first.source.line}) is kept.`,
+        expected: 'each property once',
+        found: 'a second row with the same name',
+        source: property.source,
+      });
+    } else if (typeKey(first) !== typeKey(property)) {
+      // A type documented over several pages: they must agree.
+      report({
+        code: 'merge-conflict',
+        severity: 'warning',
+        message: `\`${owner}\`.\`${property.name}\` is ${typeKey(property)} here but ${typeKey(first)} at ${first.source.file}:${first.source.line}; the first is kept.`,
+        expected: typeKey(first),
+        found: typeKey(property),
+        source: property.source,
+      });
+    }
   }
   return [...seen.values()];
 }

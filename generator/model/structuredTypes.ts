@@ -1,6 +1,6 @@
 // Resource pages → entity and complex types: pages of one type merged, base
 // types resolved, inherited rows left to the base.
-import type { ResourcePage } from '../parse/types.js';
+import type { RawProperty, ResourcePage } from '../parse/types.js';
 import { toProperty, uniqueProperties } from './properties.js';
 import { lookupName, resolveTypeRef } from './resolveType.js';
 import type { DiagnosticSink, SymbolTable } from './symbols.js';
@@ -38,7 +38,9 @@ export function buildStructuredType(
     properties,
     sources: [primary, ...pages.filter((page) => page !== primary)].map((page) => page.source),
   };
+  // Entities without a stated key are keyed by `id` when they list it (FORMAT-GUIDE §5.3).
   if (keyProperty) type.keyProperty = keyProperty;
+  else if (type.kind === 'entity') type.keyProperty = 'id';
   if (primary.deprecated) type.deprecated = primary.deprecated;
   const baseType = resolveBaseType(primary, namespace, symbols, report);
   if (baseType && baseType !== fullName) type.baseType = baseType;
@@ -52,9 +54,23 @@ function resolveBaseType(page: ResourcePage, namespace: string, symbols: SymbolT
     report(unresolvedBase(page.annotation.baseType, page.annotation.source));
     return undefined;
   }
-  if (!page.inheritsFrom) return undefined;
-  const ref = resolveTypeRef(page.inheritsFrom, symbols, namespace, report);
+  const stated = page.inheritsFrom ?? mostTagged(page);
+  if (!stated) return undefined;
+  const ref = resolveTypeRef(stated, symbols, namespace, report);
   return ref.kind === 'named' ? ref.fullName : undefined;
+}
+
+/** Where a page states no base, the type its rows most often say they are "Inherited from". */
+function mostTagged(page: ResourcePage) {
+  const counts = new Map<string, { ref: NonNullable<RawProperty['inheritedFrom']>; count: number }>();
+  for (const property of page.properties) {
+    const ref = property.inheritedFrom;
+    if (!ref) continue;
+    const entry = counts.get(ref.name.toLowerCase()) ?? { ref, count: 0 };
+    entry.count++;
+    counts.set(ref.name.toLowerCase(), entry);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count)[0]?.ref;
 }
 
 function unresolvedBase(name: string, source: Source) {

@@ -62,6 +62,8 @@ export interface Property {
   readOnly: boolean;
   /** `true`/`false` where the docs say "Nullable" / "Not nullable"; `null` where they are silent. */
   nullable: boolean | null;
+  /** OData query options the docs say the property supports, e.g. `["$filter", "$select"]`. */
+  queryOptions: Array<'$filter' | '$select' | '$expand' | '$orderby' | '$search' | '$count'>;
   /** Listed under Relationships (a navigation property) rather than Properties. */
   navigation: boolean;
   deprecated?: Deprecation;

@@ -2,12 +2,28 @@
 import type { RootContent } from 'mdast';
 import { type PageContext, report } from './context.js';
 import { cellAt, columnIndex, readTable, rowName, tablesIn } from './tables.js';
-import { readTypeRef } from './typeCell.js';
-import type { RawProperty } from './types.js';
-import { squash } from './text.js';
+import { findLink, readTypeRef } from './typeCell.js';
+import type { PhrasingContent } from 'mdast';
+import type { Source } from '../model/types.js';
+import type { RawProperty, RawTypeRef } from './types.js';
+import { nodeText, squash } from './text.js';
 
 const NAME_COLUMNS = ['property', 'property name', 'name', 'relationship', 'relationship name', 'parameter'];
 const PROPERTY_NAME = /^[@A-Za-z_][\w.@-]*$/;
+
+/** The link right after "Inherited from" in a description cell. */
+function readInheritedFrom(ctx: PageContext, nodes: PhrasingContent[], source: Source): RawTypeRef | undefined {
+  let seen = '';
+  for (const [index, node] of nodes.entries()) {
+    if (/\binherited from\s*$/i.test(seen)) {
+      const link = findLink(ctx, [node]);
+      return link ? { name: link.text, link: link.url, collection: false, source } : undefined;
+    }
+    seen += nodeText(node);
+    if (index > 200) break;
+  }
+  return undefined;
+}
 
 export function readPropertyTables(ctx: PageContext, nodes: RootContent[], navigation: boolean): RawProperty[] {
   const properties: RawProperty[] = [];
@@ -39,8 +55,11 @@ export function readPropertyTables(ctx: PageContext, nodes: RootContent[], navig
         });
         continue;
       }
-      const description = squash(cellAt(row, descriptionColumn)?.text ?? '');
-      properties.push({ name, type, description, navigation, source: nameCell.source });
+      const descriptionCell = cellAt(row, descriptionColumn);
+      const property: RawProperty = { name, type, description: squash(descriptionCell?.text ?? ''), navigation, source: nameCell.source };
+      const inheritedFrom = descriptionCell && readInheritedFrom(ctx, descriptionCell.nodes, descriptionCell.source);
+      if (inheritedFrom) property.inheritedFrom = inheritedFrom;
+      properties.push(property);
     }
   }
   return properties;

@@ -177,3 +177,40 @@ describe('response types beyond links', () => {
     expect(withCode(diagnostics, 'response')).toEqual([]);
   });
 });
+
+describe('inheritance and merging', () => {
+  it('takes the base from Intune "Inherited from" row tags when the page states none', () => {
+    const { model: m } = model(
+      ['resources/intune-apps-mobileapp.md', resourcePage('mobileApp', ['|id|String|Key.|', '|name|String|Name.|'])],
+      [
+        'resources/intune-apps-iosapp.md',
+        resourcePage('iosApp', [
+          '|id|String|Key. Inherited from [mobileApp](intune-apps-mobileapp.md)|',
+          '|name|String|Name. Inherited from [mobileApp](intune-apps-mobileapp.md)|',
+          '|bundleId|String|Bundle.|',
+        ]),
+      ],
+    );
+    const ios = typeNamed(m, 'microsoft.graph.iosApp') as StructuredType;
+    expect(ios.baseType).toBe('microsoft.graph.mobileApp');
+    expect(ios.properties.map((p) => p.name)).toEqual(['bundleId']);
+  });
+
+  it('reports pages of one type that disagree on a property type (merge-conflict), keeping the first', () => {
+    const { model: m, diagnostics } = model(
+      ['resources/a-settings.md', resourcePage('settings', ['|size|Int32|Size.|'])],
+      ['resources/b-settings.md', resourcePage('settings', ['|size|String|Size.|', '|name|String|Name.|'])],
+    );
+    const settings = typeNamed(m, 'microsoft.graph.settings') as StructuredType;
+    expect(settings.properties.map((p) => `${p.name}:${p.type.kind === 'primitive' ? p.type.name : ''}`)).toEqual(['size:Int32', 'name:String']);
+    const [conflict] = withCode(diagnostics, 'merge-conflict');
+    expect(conflict?.source.file).toBe('resources/b-settings.md');
+    expect(conflict?.message).toMatch(/is `String` here but `Int32` at resources\/a-settings\.md:\d+/);
+  });
+
+  it('keys an entity that lists id by it', () => {
+    const page = resourcePage('widget', ['|id|String|Key.|'], { after: ['## Relationships', '', '|Relationship|Type|Description|', '|:---|:---|:---|', '|parts|[widget](widget.md) collection|Parts.|'] });
+    const { model: m } = model(['resources/widget.md', page]);
+    expect(typeNamed(m, 'microsoft.graph.widget')).toMatchObject({ kind: 'entity', keyProperty: 'id' });
+  });
+});

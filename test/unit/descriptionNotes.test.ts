@@ -55,10 +55,24 @@ describe('deprecated', () => {
 
 describe('combined notes', () => {
   it('reads all three from one description', () => {
-    expect(readDescriptionNotes('[Deprecated] The old id. Read-only. Not nullable.')).toEqual({ readOnly: true, nullable: false, deprecated: true });
+    expect(readDescriptionNotes('[Deprecated] The old id. Read-only. Not nullable.')).toEqual({ readOnly: true, nullable: false, deprecated: true, queryOptions: [] });
   });
 
   it('reads none from plain text', () => {
-    expect(readDescriptionNotes('The colour of the widget.')).toEqual({ readOnly: false, nullable: null, deprecated: false });
+    expect(readDescriptionNotes('The colour of the widget.')).toEqual({ readOnly: false, nullable: null, deprecated: false, queryOptions: [] });
   });
 });
+
+describe('supported query options', () => {
+  it.each([
+    ['Supports `$filter` (`eq`, `ne`, `not`, `in`).', ['$filter']],
+    ['Read-only. Supports $filter and $orderby. Nullable.', ['$filter', '$orderby']],
+    ['Supports `$expand` and `$select`.', ['$select', '$expand']],
+    ['Returned only on `$select`.', []],
+    ['Filtering with `$filter` is not supported.', []],
+    ['The display name.', []],
+  ])('%j → %j', (text, options) => {
+    expect(readDescriptionNotes(text).queryOptions).toEqual(options);
+  });
+});
+
