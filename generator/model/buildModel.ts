@@ -2,6 +2,7 @@
 // arrive in, so the same docs always give the same model.
 import type { ApiPage, EnumPage, ParsedPage, ResourcePage } from '../parse/types.js';
 import { buildEnumType, type EnumDefinition, enumFullName } from './enumTypes.js';
+import { crossCheckJson } from './crossCheck.js';
 import { possibleValuesDefinitions } from './possibleValues.js';
 import { buildOperation } from './operations.js';
 import {
@@ -66,6 +67,7 @@ export function buildModel(pages: readonly ParsedPage[]): ModelResult {
     structured.set(fullName, buildStructuredType(fullName, group, symbols, report));
   }
   settleInheritance(structured, report);
+  for (const group of resources.values()) crossCheckJson(structured.get(canonical(group))!, group, structured, report);
   const types: TypeDefinition[] = [
     ...structured.values(),
     ...[...enums.values()].map((group) => buildEnumType(symbols.byFullName.get(enumFullName(group[0]!).toLowerCase())!, group, report)),

@@ -36,11 +36,11 @@ export function parsePage(file: string, text: string): PageResult {
   return { page, diagnostics: ctx.diagnostics };
 }
 
-/** The first `"blockType": "resource"` annotation; unreadable annotations are reported. */
+/** The first `"blockType": "resource"` annotation (and the node after it); unreadable annotations are reported. */
 function findResourceAnnotation(ctx: PageContext, outline: PageOutline): LocatedAnnotation | undefined {
   const nodes: RootContent[] = [...outline.intro, ...outline.sections.flatMap((section) => section.nodes)];
   let found: LocatedAnnotation | undefined;
-  for (const node of nodes) {
+  for (const [index, node] of nodes.entries()) {
     if (node.type !== 'html') continue;
     const result = readAnnotation(node);
     if (!result) continue;
@@ -51,7 +51,10 @@ function findResourceAnnotation(ctx: PageContext, outline: PageOutline): Located
       });
       continue;
     }
-    if (!found && result.annotation['blockType'] === 'resource') found = { annotation: result.annotation, node };
+    if (found || result.annotation['blockType'] !== 'resource') continue;
+    found = { annotation: result.annotation, node };
+    const next = nodes[index + 1];
+    if (next?.type === 'code') found.block = next;
   }
   return found;
 }

@@ -1,8 +1,9 @@
 // Resource pages: a type with a Properties table, maybe Relationships, an
 // inheritance sentence, and a `"blockType": "resource"` annotation.
-import type { RootContent } from 'mdast';
+import JSON5 from 'json5';
+import type { Code, RootContent } from 'mdast';
 import { annotationFlag, annotationString, type Annotation } from './annotations.js';
-import { type PageContext, sourceOf } from './context.js';
+import { type PageContext, report, sourceOf } from './context.js';
 import { bareTitle, readPageInfo } from './pageInfo.js';
 import { readPropertyTables } from './properties.js';
 import { findSection, type PageOutline, untilHeading } from './sections.js';
@@ -13,6 +14,8 @@ import type { RawTypeRef, ResourceAnnotation, ResourcePage } from './types.js';
 export interface LocatedAnnotation {
   annotation: Annotation;
   node: RootContent;
+  /** The JSON representation block right after it. */
+  block?: Code;
 }
 
 const TITLE_SUFFIX = /\s+(resource\s+type|resouce\s+type|resource|complex\s+type|facet|entity\s+type|type)$/i;
@@ -54,7 +57,25 @@ export function readResourcePage(
   if (annotation) page.annotation = annotation;
   const inheritsFrom = readInheritance(ctx, outline.intro);
   if (inheritsFrom) page.inheritsFrom = inheritsFrom;
+  const jsonKeys = resourceAnnotation?.block && readJsonKeys(ctx, resourceAnnotation.block);
+  if (jsonKeys) page.jsonKeys = jsonKeys;
   return page;
+}
+
+/** The property names the JSON representation shows. It is hand-written: comments and trailing commas are allowed (JSON5). */
+function readJsonKeys(ctx: PageContext, block: Code): ResourcePage['jsonKeys'] {
+  const source = sourceOf(ctx, block);
+  try {
+    const value: unknown = JSON5.parse(block.value);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
+    return { keys: Object.keys(value).filter((key) => !key.startsWith('@')), source };
+  } catch (error) {
+    report(ctx, 'warning', 'json-representation', 'The JSON representation is not valid JSON; it is not cross-checked with the table.', source, {
+      expected: 'a JSON object (comments and trailing commas are tolerated)',
+      found: (error as Error).message.replace(/^JSON5: /, ''),
+    });
+    return undefined;
+  }
 }
 
 function toResourceAnnotation(ctx: PageContext, located: LocatedAnnotation): ResourceAnnotation {

@@ -75,6 +75,8 @@ export interface ResourcePage extends PageBase {
   properties: RawProperty[];
   /** The page has a Methods or Relationships section (a hint that the type is an entity). */
   hasEntitySections: boolean;
+  /** The top-level keys of the JSON representation block (not `@odata.*`), to cross-check with the table. */
+  jsonKeys?: { keys: string[]; source: Source };
 }
 
 export interface EnumPage extends PageBase {

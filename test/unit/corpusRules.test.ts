@@ -214,3 +214,30 @@ describe('inheritance and merging', () => {
     expect(typeNamed(m, 'microsoft.graph.widget')).toMatchObject({ kind: 'entity', keyProperty: 'id' });
   });
 });
+
+describe('table against JSON representation', () => {
+  const withJson = (json: string) =>
+    resourcePage('widget', ['|id|String|Key.|', '|name|String|Name.|', '|size|Int32|Size.|'], {
+      after: ['## JSON representation', '', '<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.widget" } -->', `${FENCE}json`, json, FENCE],
+    });
+
+  it('reports keys the tables do not list (the table wins) and table rows the JSON leaves out', () => {
+    const { model: m, diagnostics } = model(['resources/widget.md', withJson('{ "id": "String", "name": "String", "colour": "String", "@odata.type": "x" }')]);
+    expect((typeNamed(m, 'microsoft.graph.widget') as StructuredType).properties.map((p) => p.name)).toEqual(['id', 'name', 'size']);
+    expect(withCode(diagnostics, 'json-unlisted-property').map((d) => d.message)).toEqual([
+      'The JSON representation of `widget` shows `colour`, which no property table lists; the table wins.',
+    ]);
+    expect(withCode(diagnostics, 'json-missing-property').map((d) => d.message)).toEqual([
+      'The JSON representation of `widget` leaves out `size`, which the Properties table lists.',
+    ]);
+  });
+
+  it('accepts comments and trailing commas, and reports JSON it cannot read', () => {
+    const lenient = parsePage('resources/widget.md', withJson('{ "id": "String", // key\n "name": "String", "size": 1, }'));
+    expect(lenient.diagnostics).toEqual([]);
+    expect(lenient.page.kind === 'resource' && lenient.page.jsonKeys?.keys).toEqual(['id', 'name', 'size']);
+    const { page, diagnostics } = parsePage('resources/widget.md', withJson('{ "id": "String", ... }'));
+    expect(codes(diagnostics)).toEqual(['json-representation']);
+    expect(page.kind === 'resource' && page.jsonKeys).toBeUndefined();
+  });
+});
