@@ -1,14 +1,16 @@
-// The `docgen` command line: generate, check, model. Exit codes: 0 done or up
+// The `docgen` command line: generate, check, model, lint, stats. Exit codes: 0 done or up
 // to date, 1 drift (check) or diagnostics under --strict, 2 usage or input error, 3 a docgen bug.
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { EmitError } from '../emit/format.js';
 import type { Diagnostic } from '../model/types.js';
-import { buildFromDocs, runPipeline } from '../pipeline.js';
+import { buildFromDocs, runPipeline, sortDiagnostics } from '../pipeline.js';
 import { InputError, type DocFile } from '../read/readDocs.js';
 import { compareOutput, driftSummary } from '../write/compareOutput.js';
 import { assertWritableOutput, OutputError, readOutput, withManifest, writeOutput } from '../write/outputFolder.js';
 import { ConfigError, loadConfig } from './config.js';
-import { diagnosticSummary, formatDiagnostic } from './report.js';
+import { computeCoverage, type Coverage } from '../stats/coverage.js';
+import { formatCoverage, mapCoverageFiles } from '../stats/formatCoverage.js';
+import { codeTable, diagnosticSummary, displayPath, formatDiagnostic, lintJson } from './report.js';
 
 interface CommonOptions {
   input?: string[];
@@ -18,12 +20,25 @@ interface CommonOptions {
   quiet?: boolean;
 }
 
+interface ReportOptions extends CommonOptions {
+  format: 'text' | 'json';
+  stats?: boolean;
+}
+
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
-function withCommonOptions(command: Command, out: boolean): Command {
-  command
+function withInputOptions(command: Command): Command {
+  return command
     .option('-i, --input <dir>', 'a folder of doc pages (repeatable; default from docgen.config.json, else docs-input)', collect)
-    .option('-c, --config <file>', 'config file (default: ./docgen.config.json when present)')
+    .option('-c, --config <file>', 'config file (default: ./docgen.config.json when present)');
+}
+
+function withFormatOption(command: Command): Command {
+  return command.addOption(new Option('--format <format>', 'how to print the report').choices(['text', 'json']).default('text'));
+}
+
+function withCommonOptions(command: Command, out: boolean): Command {
+  withInputOptions(command)
     .option('--strict', 'exit 1 when the docs yield any warning or error')
     .option('-q, --quiet', 'print no diagnostics, only the summary');
   if (out) command.option('-o, --out <dir>', 'the output folder (default from docgen.config.json, else generated)');
@@ -38,8 +53,25 @@ async function settings(options: CommonOptions) {
 function printDiagnostics(diagnostics: Diagnostic[], docs: DocFile[], options: CommonOptions): number {
   if (!options.quiet) for (const diagnostic of diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic, docs)}\n`);
   if (diagnostics.length) process.stderr.write(`docgen: ${diagnosticSummary(diagnostics)}\n`);
+  return strictStatus(diagnostics, options);
+}
+
+/** 1 under --strict when there is any warning or error, else 0. */
+function strictStatus(diagnostics: readonly Diagnostic[], options: { strict?: boolean }): number {
   const failing = diagnostics.some((d) => d.severity !== 'info');
   return options.strict && failing ? 1 : 0;
+}
+
+/** read → parse → model, with the diagnostics in file order and the coverage figures (files as display paths). */
+async function analyse(options: CommonOptions): Promise<{ docs: DocFile[]; diagnostics: Diagnostic[]; coverage: Coverage }> {
+  const { inputs } = await settings(options);
+  const built = await buildFromDocs(inputs);
+  const coverage = computeCoverage(built.pages, built.model, built.diagnostics);
+  return {
+    docs: built.docs,
+    diagnostics: sortDiagnostics(built.diagnostics),
+    coverage: mapCoverageFiles(coverage, (file) => displayPath(file, built.docs)),
+  };
 }
 
 export function createProgram(): Command {
@@ -81,6 +113,38 @@ export function createProgram(): Command {
       process.exitCode = printDiagnostics(result.diagnostics, result.docs, options);
     },
   );
+
+  withFormatOption(
+    withInputOptions(program.command('lint').description('Read the docs and print every diagnostic, then a count per code.'))
+      .option('--strict', 'exit 1 when the docs yield any warning or error')
+      .option('-q, --quiet', 'text: print only the counts, not each diagnostic')
+      .option('--stats', 'also print the coverage figures (see `docgen stats`)'),
+  ).action(async (options: ReportOptions) => {
+    const { docs, diagnostics, coverage } = await analyse(options);
+    if (options.format === 'json') {
+      const report = options.stats ? { ...lintJson(diagnostics, docs), stats: coverage } : lintJson(diagnostics, docs);
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      const text: string[] = [];
+      if (!options.quiet) text.push(...diagnostics.map((diagnostic) => `${formatDiagnostic(diagnostic, docs)}\n`));
+      if (diagnostics.length > 0) text.push(`${text.length > 0 ? '\n' : ''}${codeTable(diagnostics)}`);
+      text.push(`docgen: ${diagnosticSummary(diagnostics)}\n`);
+      if (options.stats) text.push(`\n${formatCoverage(coverage)}`);
+      process.stdout.write(text.join(''));
+    }
+    process.exitCode = strictStatus(diagnostics, options);
+  });
+
+  withFormatOption(
+    withInputOptions(program.command('stats').description('Print coverage figures: pages by kind, types, resolved rows, complete operations.')).option(
+      '--strict',
+      'exit 1 when the docs yield any warning or error',
+    ),
+  ).action(async (options: ReportOptions) => {
+    const { diagnostics, coverage } = await analyse(options);
+    process.stdout.write(options.format === 'json' ? `${JSON.stringify(coverage, null, 2)}\n` : formatCoverage(coverage));
+    process.exitCode = strictStatus(diagnostics, options);
+  });
   return program;
 }
 

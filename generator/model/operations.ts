@@ -26,6 +26,11 @@ export function buildOperation(page: ApiPage, symbols: SymbolTable, report: Diag
     permissions: page.permissions ?? emptyPermissions(),
     headers: page.headers,
     supportsQueryOptions: page.supportsQueryOptions,
+    parameters: uniqueProperties(
+      page.parameters.map((raw) => toProperty(raw, symbols, namespace, report)),
+      `the parameters of ${JSON.stringify(page.title)}`,
+      report,
+    ),
     body: buildBody(page, symbols, namespace, report),
     response: buildResponse(page, page.response, symbols, namespace, report),
     examples: page.examples,

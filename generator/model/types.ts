@@ -190,6 +190,8 @@ export interface Operation {
   headers: HeaderSpec[];
   /** The page says the OData query options ($select, $filter, …) apply. */
   supportsQueryOptions: boolean;
+  /** Function, query and path parameters the page documents in tables (`$filter`, `period`, …). */
+  parameters: Property[];
   body: RequestBody;
   response: ResponseSpec;
   examples: HttpExample[];

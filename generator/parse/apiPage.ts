@@ -12,7 +12,8 @@ import type { RootContent } from 'mdast';
 import { findSection, type PageOutline, type Section, untilHeading } from './sections.js';
 import { readTable } from './tables.js';
 import { headingKey, nodeText, squash } from './text.js';
-import type { ApiPage } from './types.js';
+import { readPropertyTables } from './properties.js';
+import type { ApiPage, RawProperty } from './types.js';
 
 const QUERY_OPTIONS = /(?<!(?:not|n't)\s+)supports?\s+(some of\s+)?the\s+(\[)?OData query parameters/i;
 
@@ -41,6 +42,7 @@ export function readApiPage(ctx: PageContext, outline: PageOutline, frontMatter:
     requests,
     headers: readHeaders(ctx, findSection(outline, /^(optional )?request headers$/)),
     supportsQueryOptions: outline.sections.some((section) => section.nodes.some((node) => QUERY_OPTIONS.test(nodeText(node)))),
+    parameters: readParameters(ctx, outline),
     body: { kind: 'none' },
     examples: readExamples(ctx, findSection(outline, /^examples?\b/)?.nodes ?? []),
   };
@@ -89,6 +91,21 @@ function responseSectionNodes(outline: PageOutline): { heading: RootContent; nod
     if (index !== -1) return { heading: other.nodes[index]!, nodes: untilHeading(other.nodes.slice(index + 1), 6) };
   }
   return undefined;
+}
+
+const PARAMETER_SECTION = /^(?:optional )?(?:query|function|path|url|request)? ?parameters$/;
+
+/** Tables under `## Function parameters`, `## Query parameters` (and the like), or such an H3 inside `## HTTP request`. */
+function readParameters(ctx: PageContext, outline: PageOutline): RawProperty[] {
+  const nodes: RootContent[] = [];
+  for (const section of outline.sections) {
+    if (PARAMETER_SECTION.test(section.key)) nodes.push(...untilHeading(section.nodes, 2));
+    else if (/^http requests?\b/.test(section.key)) {
+      const start = section.nodes.findIndex((node) => node.type === 'heading' && PARAMETER_SECTION.test(headingKey(nodeText(node))));
+      if (start !== -1) nodes.push(...untilHeading(section.nodes.slice(start + 1), 3));
+    }
+  }
+  return readPropertyTables(ctx, nodes, { parameters: true });
 }
 
 function readHeaders(ctx: PageContext, section: Section | undefined): HeaderSpec[] {

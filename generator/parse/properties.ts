@@ -8,7 +8,7 @@ import type { Source } from '../model/types.js';
 import type { RawProperty, RawTypeRef } from './types.js';
 import { nodeText, squash } from './text.js';
 
-const NAME_COLUMNS = ['property', 'property name', 'name', 'relationship', 'relationship name', 'parameter'];
+const NAME_COLUMNS = ['property', 'property name', 'name', 'relationship', 'relationship name', 'parameter', 'query parameter', 'parameter name'];
 const PROPERTY_NAME = /^[@A-Za-z_][\w.@-]*$/;
 
 /** The link right after "Inherited from" in a description cell. */
@@ -25,12 +25,22 @@ function readInheritedFrom(ctx: PageContext, nodes: PhrasingContent[], source: S
   return undefined;
 }
 
-export function readPropertyTables(ctx: PageContext, nodes: RootContent[], navigation: boolean): RawProperty[] {
+export interface TableOptions {
+  /** Relationships rows are navigation properties. */
+  navigation?: boolean;
+  /** Query and function parameter tables: names may start with `$`, and a table may lack a Type column (then String). */
+  parameters?: boolean;
+}
+
+const PARAMETER_NAME = /^[$@A-Za-z_][\w.@-]*$/;
+
+export function readPropertyTables(ctx: PageContext, nodes: RootContent[], options: TableOptions = {}): RawProperty[] {
+  const navigation = options.navigation ?? false;
   const properties: RawProperty[] = [];
   for (const node of tablesIn(ctx, nodes)) {
     const table = readTable(ctx, node);
     const typeColumn = columnIndex(table, ['type']);
-    if (!NAME_COLUMNS.includes(table.columns[0] ?? '') || typeColumn === -1) {
+    if (!NAME_COLUMNS.includes(table.columns[0] ?? '') || (typeColumn === -1 && !options.parameters)) {
       report(ctx, 'error', 'table-columns', 'A property table needs a name column first and a Type column.', table.source, {
         expected: 'Property | Type | Description',
         found: table.columns.join(' | '),
@@ -40,14 +50,15 @@ export function readPropertyTables(ctx: PageContext, nodes: RootContent[], navig
     const descriptionColumn = columnIndex(table, ['description']);
     for (const row of table.rows) {
       const nameCell = row.cells[0]!;
-      const name = rowName(ctx, row, PROPERTY_NAME, {
+      const name = rowName(ctx, row, options.parameters ? PARAMETER_NAME : PROPERTY_NAME, {
         code: 'property-name',
         message: 'A property row must start with a property name.',
         expected: 'an identifier such as `displayName`',
       });
       if (name === undefined) continue;
       const typeCell = cellAt(row, typeColumn);
-      const type = typeCell && readTypeRef(ctx, typeCell.nodes, typeCell.text, typeCell.source);
+      const type =
+        typeColumn === -1 ? { name: 'String', collection: false, source: nameCell.source } : typeCell && readTypeRef(ctx, typeCell.nodes, typeCell.text, typeCell.source);
       if (!type) {
         report(ctx, 'error', 'property-type', `Property \`${name}\` has no type.`, (typeCell ?? nameCell).source, {
           expected: 'a type such as `String` or `[x](x.md)`',

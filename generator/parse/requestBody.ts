@@ -14,7 +14,7 @@ export function readRequestBody(ctx: PageContext, nodes: RootContent[], heading:
   const paragraphs = nodes.filter((node) => node.type === 'paragraph');
   if (paragraphs.some((paragraph) => NO_BODY.test(nodeText(paragraph)))) return { kind: 'none' };
   const source = sourceOf(ctx, heading);
-  const body: RawRequestBody = { kind: 'described', properties: readPropertyTables(ctx, nodes, false), source };
+  const body: RawRequestBody = { kind: 'described', properties: readPropertyTables(ctx, nodes), source };
   const described = paragraphs.find((paragraph) => /json representation/i.test(nodeText(paragraph)));
   const link = described && findLink(ctx, described.children);
   if (link && isTypeLink(link.url)) body.type = { name: link.text, link: link.url, collection: false, source: sourceOf(ctx, described) };

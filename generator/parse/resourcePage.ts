@@ -40,8 +40,8 @@ export function readResourcePage(
   const relationshipsSection = findSection(outline, /^relationships$/);
   const methodsSection = findSection(outline, /^methods$/);
   const properties = [
-    ...readPropertyTables(ctx, untilHeading(propertiesSection?.nodes ?? [], 3), false),
-    ...readPropertyTables(ctx, untilHeading(relationshipsSection?.nodes ?? [], 3), true),
+    ...readPropertyTables(ctx, untilHeading(propertiesSection?.nodes ?? [], 3)),
+    ...readPropertyTables(ctx, untilHeading(relationshipsSection?.nodes ?? [], 3), { navigation: true }),
   ];
   const hasTable = (nodes: RootContent[] | undefined) => (nodes ?? []).some((node) => node.type === 'table');
 

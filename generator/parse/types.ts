@@ -112,6 +112,8 @@ export interface ApiPage extends PageBase {
   permissions?: Permissions;
   headers: HeaderSpec[];
   supportsQueryOptions: boolean;
+  /** Function, query and path parameters documented in tables. */
+  parameters: RawProperty[];
   body: RawRequestBody;
   response?: RawResponse;
   examples: HttpExample[];

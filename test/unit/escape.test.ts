@@ -228,6 +228,7 @@ describe('naming', () => {
         permissions: { delegatedWork: [], delegatedPersonal: [], application: [] },
         headers: [],
         supportsQueryOptions: false,
+        parameters: [],
         body: { kind: 'none' as const },
         response: { status: 200, source },
         examples: [],
