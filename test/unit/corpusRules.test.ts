@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../generator/model/buildModel.js';
 import { readPossibleValues } from '../../generator/model/descriptionNotes.js';
+import { parsePathTemplate } from '../../generator/model/paths.js';
 import { cleanTypeName } from '../../generator/model/resolveType.js';
 import type { EnumType, Model, StructuredType } from '../../generator/model/types.js';
 import { parsePage } from '../../generator/parse/parsePage.js';
@@ -239,5 +240,23 @@ describe('table against JSON representation', () => {
     const { page, diagnostics } = parsePage('resources/widget.md', withJson('{ "id": "String", ... }'));
     expect(codes(diagnostics)).toEqual(['json-representation']);
     expect(page.kind === 'resource' && page.jsonKeys).toBeUndefined();
+  });
+});
+
+describe('path syntaxes (FORMAT-GUIDE §7.3)', () => {
+  const source = { file: 'api/x.md', line: 1, column: 1 };
+  const shape = (template: string) =>
+    parsePathTemplate(template, source).segments.map((parts) => parts.map((part) => (part.kind === 'literal' ? part.text : `{${part.name}}`)).join(''));
+
+  it.each([
+    ['/me/drive/root:/{item-path}:/workbook/worksheets', ['me', 'drive', 'root:', '{itemPath}:', 'workbook', 'worksheets']],
+    ['/groups/{id}/members/$ref', ['groups', '{id}', 'members', '$ref']],
+    ['/groups/{id}/members/microsoft.graph.user/$count', ['groups', '{id}', 'members', 'microsoft.graph.user', '$count']],
+    ["/reports/getEmailActivityUserDetail(period='{period_value}')", ["reports", "getEmailActivityUserDetail(period='{periodValue}')"]],
+    ['/range(address={address})/resizedRange(deltaRows={n}, deltaColumns={m})', ['range(address={address})', 'resizedRange(deltaRows={n}, deltaColumns={m})']],
+    ["/users/{id | userPrincipalName}/photo/$value", ['users', '{idOrUserPrincipalName}', 'photo', '$value']],
+    ['/users?$filter=startswith(displayName,%27a%27)', ['users']],
+  ])('%s', (template, segments) => {
+    expect(shape(template)).toEqual(segments);
   });
 });
