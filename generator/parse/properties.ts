@@ -1,7 +1,7 @@
 // Property and relationship tables (`|Property|Type|Description|`).
 import type { RootContent } from 'mdast';
 import { type PageContext, report } from './context.js';
-import { cellAt, columnIndex, readTable, rowName, tablesIn } from './tables.js';
+import { cellAt, columnIndex, isDeprecatedRow, readTable, rowName, tablesIn } from './tables.js';
 import { findLink, readTypeRef } from './typeCell.js';
 import type { PhrasingContent } from 'mdast';
 import type { Source } from '../model/types.js';
@@ -70,6 +70,7 @@ export function readPropertyTables(ctx: PageContext, nodes: RootContent[], optio
       const property: RawProperty = { name, type, description: squash(descriptionCell?.text ?? ''), navigation, source: nameCell.source };
       const inheritedFrom = descriptionCell && readInheritedFrom(ctx, descriptionCell.nodes, descriptionCell.source);
       if (inheritedFrom) property.inheritedFrom = inheritedFrom;
+      if (isDeprecatedRow(row)) property.deprecated = true;
       properties.push(property);
     }
   }

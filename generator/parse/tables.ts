@@ -76,10 +76,17 @@ export function columnIndex(table: TableData, names: readonly string[]): number 
   return table.columns.findIndex((column) => names.includes(column));
 }
 
-/** The name in a row's first cell (backticks dropped), or `undefined`, reported, when it does not match `pattern`. */
+const DEPRECATED_SUFFIX = /\s*\(deprecated\)$/i;
+
+/** `name (deprecated)` in a row's first cell. */
+export function isDeprecatedRow(row: Row): boolean {
+  return DEPRECATED_SUFFIX.test(squash(row.cells[0]?.text ?? ''));
+}
+
+/** The name in a row's first cell (backticks and a `(deprecated)` mark dropped), or `undefined`, reported, when it does not match `pattern`. */
 export function rowName(ctx: PageContext, row: Row, pattern: RegExp, problem: { code: string; message: string; expected: string }): string | undefined {
   const cell = row.cells[0]!;
-  const name = squash(cell.text).replace(/`/g, '');
+  const name = squash(cell.text).replace(/`/g, '').replace(DEPRECATED_SUFFIX, '');
   if (pattern.test(name)) return name;
   report(ctx, 'error', problem.code, problem.message, cell.source, { expected: problem.expected, found: JSON.stringify(name) });
   return undefined;

@@ -26,6 +26,8 @@ export interface RawProperty {
   type: RawTypeRef;
   description: string;
   navigation: boolean;
+  /** The name cell says `name (deprecated)`. */
+  deprecated?: boolean;
   /** "Inherited from [x](…)" in the description (Intune tags every inherited row). */
   inheritedFrom?: RawTypeRef;
   source: Source;

@@ -260,3 +260,13 @@ describe('path syntaxes (FORMAT-GUIDE §7.3)', () => {
     expect(shape(template)).toEqual(segments);
   });
 });
+
+describe('deprecated rows', () => {
+  it('reads `name (deprecated)` as the property `name`, deprecated', () => {
+    const { model: m, diagnostics } = model(['resources/x.md', resourcePage('x', ['|tollNumber (deprecated)|String|Use tollNumbers.|', '|tollNumbers|String collection|Numbers.|'])]);
+    expect(diagnostics).toEqual([]);
+    const [old, current] = (typeNamed(m, 'microsoft.graph.x') as StructuredType).properties;
+    expect(old).toMatchObject({ name: 'tollNumber', deprecated: { message: 'Use tollNumbers.' } });
+    expect(current!.deprecated).toBeUndefined();
+  });
+});

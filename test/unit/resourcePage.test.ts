@@ -267,7 +267,7 @@ describe('Properties and Relationships tables', () => {
   });
 
   it('reports a row whose first cell is not a property name as `property-name`', () => {
-    const { page, diagnostics } = parseResource('resources/widget.md', resourcePage('widget', [ROW, '| file/localizations/{id} | String | A path, not a name. |', '| name (deprecated) | String | x |']));
+    const { page, diagnostics } = parseResource('resources/widget.md', resourcePage('widget', [ROW, '| file/localizations/{id} | String | A path, not a name. |', '| two words | String | x |']));
     expect(page.properties.map((property) => property.name)).toEqual(['displayName']);
     const errors = withCode(diagnostics, 'property-name');
     expect(errors.map((error) => error.severity)).toEqual(['error', 'error']);
