@@ -20,11 +20,11 @@ export interface BuildResult extends Omit<PipelineResult, 'files'> {
 }
 
 export async function buildFromDocs(inputs: readonly string[]): Promise<BuildResult> {
-  const docs = await readDocs(inputs);
-  const parsed = docs.map((doc) => parsePage(doc.path, doc.text));
+  const { docs, diagnostics: skipped } = await readDocs(inputs);
+  const parsed = docs.map((doc) => parsePage(doc.path, doc.text, { invalidUtf8: doc.invalidUtf8 ?? false }));
   const { model, diagnostics } = buildModel(parsed.map((result) => result.page));
   const pages = parsed.map((result) => result.page);
-  return { docs, pages, model, diagnostics: [...parsed.flatMap((result) => result.diagnostics), ...diagnostics] };
+  return { docs, pages, model, diagnostics: [...skipped, ...parsed.flatMap((result) => result.diagnostics), ...diagnostics] };
 }
 
 export async function runPipeline(inputs: readonly string[]): Promise<PipelineResult> {

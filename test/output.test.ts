@@ -20,7 +20,7 @@ describe('output for docs-input/', () => {
   });
 
   it('is byte-identical whatever order the pages come in', async () => {
-    const docs = await readDocs([DOCS_INPUT]);
+    const { docs } = await readDocs([DOCS_INPUT]);
     const emit = (order: typeof docs) => emitProject(buildModel(order.map((doc) => parsePage(doc.path, doc.text).page)).model).files;
     const forward = emit(docs);
     const reversed = emit([...docs].reverse());

@@ -113,7 +113,7 @@ function readHeaders(ctx: PageContext, section: Section | undefined): HeaderSpec
   for (const node of section?.nodes ?? []) {
     if (node.type !== 'table') continue;
     for (const row of readTable(ctx, node).rows) {
-      const name = squash(row.cells[0]?.text ?? '');
+      const name = squash(row.cells[0]?.text ?? '').replace(/`/g, '');
       if (name) headers.push({ name, value: squash(row.cells[1]?.text ?? ''), source: row.source });
     }
   }

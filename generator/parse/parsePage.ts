@@ -10,9 +10,32 @@ import { parseMarkdown } from './markdown.js';
 import { readPageInfo } from './pageInfo.js';
 import { type LocatedAnnotation, readResourcePage } from './resourcePage.js';
 import { findSection, outlinePage, type PageOutline } from './sections.js';
+import { encodingProblem, rejectPage } from './guard.js';
 import type { PageResult } from './types.js';
 
-export function parsePage(file: string, text: string): PageResult {
+/** Never throws: a page docgen cannot read yields an empty page of kind `other` and an error diagnostic. */
+export function parsePage(file: string, text: string, options: { invalidUtf8?: boolean } = {}): PageResult {
+  const rejected = rejectPage(file, text);
+  if (rejected) return { page: emptyPage(file), diagnostics: [rejected] };
+  try {
+    const result = readPage(file, text);
+    return options.invalidUtf8 ? { ...result, diagnostics: [encodingProblem(file, text), ...result.diagnostics] } : result;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      page: emptyPage(file),
+      diagnostics: [
+        { code: 'page-unreadable', severity: 'error', message: 'docgen could not read the page; it is skipped.', expected: 'a Markdown page', found: message, source: { file, line: 1, column: 1 } },
+      ],
+    };
+  }
+}
+
+function emptyPage(file: string): PageResult['page'] {
+  return { kind: 'other', file, title: '', description: '', enumSections: [], source: { file, line: 1, column: 1 } };
+}
+
+function readPage(file: string, text: string): PageResult {
   const root = parseMarkdown(text);
   const ctx = createContext(file, root, text);
   const outline = outlinePage(root);

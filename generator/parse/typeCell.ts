@@ -3,7 +3,8 @@
 // `[identitySet][]`. The link text, not the target, names the type.
 import type { Link, LinkReference, Nodes, PhrasingContent } from 'mdast';
 import type { Source } from '../model/types.js';
-import type { PageContext } from './context.js';
+import { posix } from 'node:path';
+import { type PageContext, report, sourceOf } from './context.js';
 import type { RawTypeRef } from './types.js';
 import { nodeText, squash } from './text.js';
 
@@ -15,10 +16,10 @@ export interface FoundLink {
 /** The first link (inline or reference-style) among `nodes`, searched depth-first. */
 export function findLink(ctx: PageContext, nodes: readonly Nodes[]): FoundLink | undefined {
   for (const node of nodes) {
-    if (node.type === 'link') return { text: squash(nodeText(node)).replace(/`/g, ''), url: (node as Link).url };
+    if (node.type === 'link') return found(ctx, node, (node as Link).url);
     if (node.type === 'linkReference') {
       const ref = node as LinkReference;
-      return { text: squash(nodeText(ref)).replace(/`/g, ''), url: ctx.definitions.get(ref.identifier.toLowerCase()) ?? '' };
+      return found(ctx, ref, ctx.definitions.get(ref.identifier.toLowerCase()) ?? '');
     }
     if ('children' in node) {
       const found = findLink(ctx, node.children as Nodes[]);
@@ -26,6 +27,26 @@ export function findLink(ctx: PageContext, nodes: readonly Nodes[]): FoundLink |
     }
   }
   return undefined;
+}
+
+function found(ctx: PageContext, node: Nodes, url: string): FoundLink {
+  const text = squash(nodeText(node)).replace(/`/g, '');
+  return { text, url: insideInput(ctx, node, url) ? url : '' };
+}
+
+/**
+ * A relative link that climbs out of the input folder (`../../../etc/passwd`)
+ * names no page docgen may read: its target is dropped, and reported.
+ */
+function insideInput(ctx: PageContext, node: Nodes, url: string): boolean {
+  if (url === '' || /^[a-z][\w+.-]*:|^\/|^#/i.test(url)) return true;
+  const target = posix.normalize(posix.join(posix.dirname(ctx.file), url.split('#')[0]!.split('?')[0]!));
+  if (!target.startsWith('../') && target !== '..') return true;
+  report(ctx, 'warning', 'link-outside-input', 'The link points outside the input folder; its target is ignored.', sourceOf(ctx, node), {
+    expected: 'a page inside the input folder',
+    found: JSON.stringify(url),
+  });
+  return false;
 }
 
 const COLLECTION_OF = /^collection\s*\((.*)\)$/i;

@@ -1,8 +1,9 @@
 // Finding and reading the doc pages under each input root. Paths are kept
 // relative to their root, so output does not depend on where the docs live.
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
+import type { Diagnostic } from '../model/types.js';
 
 export interface DocFile {
   /** The input root as given. */
@@ -10,28 +11,66 @@ export interface DocFile {
   /** POSIX path relative to the root: what sources and output name. */
   path: string;
   text: string;
+  /** The bytes were not valid UTF-8; `text` has U+FFFD where they were. */
+  invalidUtf8?: boolean;
 }
 
 export class InputError extends Error {}
 
 const PATTERNS = ['**/*.md', '**/*.md.txt'];
 
-export async function readDocs(roots: readonly string[]): Promise<DocFile[]> {
+export interface ReadResult {
+  docs: DocFile[];
+  /** Files passed over: symbolic links, which could lead outside the input folders. */
+  diagnostics: Diagnostic[];
+}
+
+export async function readDocs(roots: readonly string[]): Promise<ReadResult> {
   const files: DocFile[] = [];
+  const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, string>();
   for (const root of roots) {
     const info = await stat(root).catch(() => undefined);
     if (!info?.isDirectory()) throw new InputError(`input folder not found: ${root}`);
+    // Symbolic links are never followed (they can lead outside the input); the glob leaves them out, and they are reported.
     const paths = (await glob(PATTERNS, { cwd: root, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false })).sort();
+    diagnostics.push(...(await symbolicLinks(root)));
     for (const relative of paths) {
       const other = seen.get(relative);
       if (other !== undefined) throw new InputError(`${relative} is in two input folders (${other} and ${root}); page paths must be unique`);
       seen.set(relative, root);
-      files.push({ root, path: relative, text: normalizeText(await readFile(path.join(root, relative), 'utf8')) });
+      files.push({ root, path: relative, ...decode(await readFile(path.join(root, relative))) });
     }
   }
   if (files.length === 0) throw new InputError(`no .md pages found in ${roots.join(', ')}`);
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { docs: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics };
+}
+
+async function symbolicLinks(root: string): Promise<Diagnostic[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isSymbolicLink())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort()
+    .map((file) => ({
+      code: 'symlink',
+      severity: 'warning' as const,
+      message: 'This is a symbolic link; docgen reads only files inside its input folders, so it is skipped.',
+      expected: 'a regular file or folder',
+      found: 'a symbolic link',
+      source: { file, line: 1, column: 1 },
+    }));
+}
+
+const strict = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
+
+function decode(bytes: Uint8Array): { text: string; invalidUtf8?: boolean } {
+  try {
+    return { text: normalizeText(strict.decode(bytes)) };
+  } catch {
+    return { text: normalizeText(lenient.decode(bytes)), invalidUtf8: true };
+  }
 }
 
 /** Line and column numbers must not depend on a BOM or on CRLF line endings. */

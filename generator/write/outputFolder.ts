@@ -1,6 +1,6 @@
 // The output folder: written whole or not at all, holding only what docgen
 // made (listed in its manifest), and compared file by file for `check`.
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export const MANIFEST = 'docgen-manifest.json';
@@ -72,11 +72,18 @@ function isInside(child: string, parent: string): boolean {
 /**
  * Writes `files` into a fresh folder beside `out`, then swaps it in, so a run
  * that dies midway leaves the previous output as it was.
+ *
+ * The swap is two renames (`out` → `<out>.docgen-old-<pid>`, staging → `out`): Node
+ * cannot exchange two folders in one step. A run killed between them (SIGKILL, a crash)
+ * leaves no `out` but the previous output, whole, in `<out>.docgen-old-<pid>`; the
+ * next run puts it back first (`settleLeftovers`). SIGINT, SIGTERM and SIGHUP are
+ * held from the first rename until the clean-up is done, then take effect.
  */
 export async function writeOutput(out: string, files: Map<string, string>): Promise<void> {
   const target = path.resolve(out);
   const staging = `${target}.docgen-tmp-${process.pid}`;
   const previous = `${target}.docgen-old-${process.pid}`;
+  await settleLeftovers(target);
   await rm(staging, { recursive: true, force: true });
   try {
     for (const [file, content] of files) {
@@ -89,10 +96,111 @@ export async function writeOutput(out: string, files: Map<string, string>): Prom
       () => true,
       () => false,
     );
-    if (exists) await rename(target, previous);
-    await rename(staging, target);
-    if (exists) await rm(previous, { recursive: true, force: true });
+    await holdingSignals(async () => {
+      if (exists) await rename(target, previous);
+      await rename(staging, target);
+      if (exists) await rm(previous, { recursive: true, force: true });
+    });
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/** Runs `work` with SIGINT, SIGTERM and SIGHUP held back; the first one received is raised again afterwards. */
+async function holdingSignals(work: () => Promise<void>): Promise<void> {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  let received: NodeJS.Signals | undefined;
+  const hold = (signal: NodeJS.Signals) => {
+    received ??= signal;
+  };
+  for (const signal of signals) process.on(signal, hold);
+  try {
+    await work();
+  } finally {
+    for (const signal of signals) process.off(signal, hold);
+    if (received) process.kill(process.pid, received);
+  }
+}
+
+/**
+ * Settles what killed runs left beside `out` (only folders named `<out>.docgen-tmp-<pid>` or
+ * `<out>.docgen-old-<pid>`, in `out`'s parent): a run killed while writing leaves its staging
+ * folder; one killed between the two renames of the swap leaves no `out` and the previous
+ * output, whole, in its old folder; one killed while deleting its old folder leaves part of it.
+ *
+ * When `out` is missing, the newest old folder that is a whole output (exactly the files its
+ * manifest lists) is moved back to `out`. Then every other such folder whose process is gone is
+ * removed. Folders of a process that is still running (another docgen writing the same output
+ * right now) are left alone; so, when a pid has been reused, is a leftover, until a later run.
+ */
+export async function settleLeftovers(out: string): Promise<{ restored?: string; removed: string[] }> {
+  const target = path.resolve(out);
+  const parent = path.dirname(target);
+  const prefix = `${path.basename(target)}.docgen-`;
+  const entries = await readdir(parent, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  const stale = entries
+    .filter((entry) => entry.isDirectory() && entry.name.startsWith(prefix))
+    .map((entry) => ({ name: entry.name, match: /^(tmp|old)-(\d{1,10})$/.exec(entry.name.slice(prefix.length)) }))
+    .filter(({ match }) => match !== null && !isRunning(Number(match[2])))
+    .map(({ name, match }) => ({ name, kind: match![1] as 'tmp' | 'old' }));
+
+  let restored: string | undefined;
+  if (!(await exists(target))) {
+    const whole: Array<{ name: string; time: number }> = [];
+    for (const { name, kind } of stale) {
+      if (kind !== 'old') continue;
+      const time = await wholeOutputTime(path.join(parent, name));
+      if (time !== undefined) whole.push({ name, time });
+    }
+    const newest = whole.sort((a, b) => b.time - a.time || (a.name < b.name ? -1 : 1))[0];
+    if (newest) {
+      try {
+        await rename(path.join(parent, newest.name), target);
+        restored = newest.name;
+      } catch (error) {
+        // Another run restored it (or wrote `out`) first: nothing is lost either way.
+        if (!['ENOENT', 'EEXIST', 'ENOTEMPTY'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      }
+    }
+  }
+  const removed: string[] = [];
+  for (const { name } of stale) {
+    if (name === restored) continue;
+    await rm(path.join(parent, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return restored === undefined ? { removed } : { restored, removed };
+}
+
+/** Whether `pid` names a running process other than this one (a leftover with this pid is a previous process's). */
+function isRunning(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return lstat(file).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false;
+      throw error;
+    },
+  );
+}
+
+/** The manifest's modification time when `dir` holds exactly the files its manifest lists (and the manifest), else undefined. */
+async function wholeOutputTime(dir: string): Promise<number | undefined> {
+  const owned = await ownedFiles(dir);
+  if (!owned) return undefined;
+  const present = (await listFiles(dir)).filter((file) => file !== MANIFEST);
+  if (present.length !== owned.size || present.some((file) => !owned.has(file))) return undefined;
+  return (await stat(path.join(dir, MANIFEST))).mtimeMs;
 }

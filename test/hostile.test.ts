@@ -1,0 +1,132 @@
+// Hostile docs (test/fixtures/hostile/): names that are reserved words, globals
+// or not identifiers, descriptions that try to close comments and strings or
+// smuggle line terminators and bidi controls, JSON that is not JSON. For each:
+// the output compiles under tsc --strict, exports exactly the names the model
+// and the naming rules give, and doc text appears only inside comments and
+// string literals, escaped.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assignNames, bodyInterfaceName, operationExports, typeExports } from '../generator/emit/naming.js';
+import { buildFromDocs } from '../generator/pipeline.js';
+import { listFiles } from '../generator/write/outputFolder.js';
+import { runCli, type CliRun } from './helpers/cli.js';
+
+const FIXTURE = fileURLToPath(new URL('./fixtures/hostile/', import.meta.url));
+let work: string;
+let out: string;
+let run: CliRun;
+const files = new Map<string, string>();
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'docgen-hostile-'));
+  out = path.join(work, 'out');
+  run = await runCli('generate', '--input', FIXTURE, '--out', out);
+  for (const file of await listFiles(out)) if (file.endsWith('.ts')) files.set(file, await readFile(path.join(out, file), 'utf8'));
+});
+afterAll(async () => rm(work, { recursive: true, force: true }));
+
+function program() {
+  return ts.createProgram([path.join(out, 'index.ts')], {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    lib: ['lib.es2022.d.ts'],
+    types: [],
+  });
+}
+
+describe('hostile docs', () => {
+  it('generate succeeds and reports what it dropped or renamed', () => {
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/date\.md:\d+:1: error member-name: .*found "bad-member"/);
+    for (const renamed of ['Object2', 'Error2', 'Date2', 'HttpRequest2']) expect(run.stderr).toContain(`emitted as \`${renamed}\``);
+  });
+
+  it('compiles under tsc --strict', () => {
+    const diagnostics = ts.getPreEmitDiagnostics(program()).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('exports exactly the names the model and the naming rules give', async () => {
+    const { model } = await buildFromDocs([FIXTURE]);
+    const { names } = assignNames(model);
+    const expected = new Set(['pathSegment', 'withQuery', 'CollectionResponse', 'HttpMethod', 'HttpRequest', 'ODataQuery', 'ResponseOf', 'ValidationError', 'ValidationResult']);
+    for (const type of model.namespaces.flatMap((ns) => ns.types)) {
+      const name = names.types.get(type.fullName)!;
+      for (const exported of typeExports(name)) {
+        if (exported === `${name}Values` && type.kind !== 'enum') continue;
+        if (exported === `checkPropertiesOf${name}` && type.kind === 'enum') continue;
+        expected.add(exported);
+      }
+    }
+    for (const operation of model.operations) {
+      const name = names.operations.get(operation.name)!;
+      for (const exported of operationExports(name)) {
+        if (exported === bodyInterfaceName(name) && operation.body.kind !== 'properties') continue;
+        expected.add(exported);
+      }
+    }
+    const built = program();
+    const checker = built.getTypeChecker();
+    const index = checker.getSymbolAtLocation(built.getSourceFile(path.join(out, 'index.ts'))!)!;
+    const actual = checker.getExportsOfModule(index).map((symbol) => symbol.name);
+    expect(actual.sort()).toEqual([...expected].sort());
+    // The names as the docs wrote them survive as keys and string members.
+    expect(files.get('models/Class.ts')).toMatch(/^ {2}__proto__\?: string \| null;$/m);
+    expect(files.get('models/Class.ts')).toContain("'@odata.type'?: string | null;");
+    expect(files.get('models/Date2.ts')).toMatch(/\| 'Foo'\n\s+\| 'foo'\n\s+\| 'constructor'\n\s+\| '__proto__'\n\s+\| 'toString'\n\s+\| 'delete';/);
+  });
+
+  it('puts doc text only inside comments and string literals', () => {
+    let markers = 0;
+    for (const [file, text] of files) {
+      // The runtime files hold no doc text (and regex literals a bare scanner cannot tell from division).
+      if (file.startsWith('runtime/')) continue;
+      const inert: Array<[number, number]> = [];
+      const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, text);
+      for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+        if (scanner.isUnterminated()) throw new Error(`${file}: unterminated token at ${scanner.getTokenStart()}`);
+        if (
+          token === ts.SyntaxKind.SingleLineCommentTrivia ||
+          token === ts.SyntaxKind.MultiLineCommentTrivia ||
+          token === ts.SyntaxKind.StringLiteral ||
+          token === ts.SyntaxKind.NoSubstitutionTemplateLiteral
+        ) {
+          inert.push([scanner.getTokenStart(), scanner.getTokenEnd()]);
+        }
+      }
+      for (const match of text.matchAll(/HOSTILE\d+/g)) {
+        markers++;
+        const at = match.index;
+        expect(inert.some(([start, end]) => at >= start && at < end), `${file}: ${match[0]} outside a comment or string`).toBe(true);
+      }
+    }
+    expect(markers).toBeGreaterThan(40);
+  });
+
+  it('leaves no raw line terminators, bidi controls or NULs, and never HTML-escapes', () => {
+    const all = [...files.values()].join('\n');
+    expect(all).not.toMatch(/[\u2028\u2029\u202a-\u202e\u2066-\u2069\u0000]/);
+    expect(all).toContain('\\u202eHOSTILE3');
+    expect(all).toContain('a & b');
+    expect(all).not.toMatch(/&amp;|&lt;|&quot;|&#x27;|&#39;/);
+    expect(all).toContain('*\\/');
+  });
+
+  it('runs: builders and validators do what the model says, and doc text changed nothing', async () => {
+    const sdk = (await import(path.join(out, 'index.ts'))) as Record<string, (...args: unknown[]) => { url: string; headers: Record<string, string> }>;
+    expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
+    const request = sdk['getClassGlobalThisPwned2']!({ classId: 'a/b', itemKey: "it's" });
+    expect(request.url).toBe("/classes/a%2Fb/items('it's')/HOSTILE43'quote");
+    expect(Object.hasOwn(request.headers, '__proto__')).toBe(true);
+    expect(request.headers['X-Hostile']).toBe('HOSTILE44 "\'`$z`\'" */');
+    const validate = sdk['validateClass'] as unknown as (value: unknown) => { valid: boolean; errors: unknown[] };
+    expect(validate(JSON.parse('{"__proto__": 5, "constructor": true}')).errors).toEqual([{ path: '/__proto__', message: 'expected a string, found number 5' }]);
+  });
+});
