@@ -50,7 +50,7 @@ describe('bad input files', () => {
     ['rows.md', ['error page-too-large']],
     ['deep.md', ['error page-too-deep']],
     ['link.md', ['warning symlink']],
-    ['escape.md', ['warning link-outside-input', 'warning unresolved-type']],
+    ['escape.md', ['info link-outside-input', 'warning unresolved-type']],
   ])('%s → %j', (file, expected) => {
     expect(about(file)).toEqual(expected);
   });

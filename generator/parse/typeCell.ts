@@ -30,23 +30,23 @@ export function findLink(ctx: PageContext, nodes: readonly Nodes[]): FoundLink |
 }
 
 function found(ctx: PageContext, node: Nodes, url: string): FoundLink {
-  const text = squash(nodeText(node)).replace(/`/g, '');
-  return { text, url: insideInput(ctx, node, url) ? url : '' };
+  checkInsideInput(ctx, node, url);
+  return { text: squash(nodeText(node)).replace(/`/g, ''), url };
 }
 
 /**
- * A relative link that climbs out of the input folder (`../../../etc/passwd`)
- * names no page docgen may read: its target is dropped, and reported.
+ * docgen never opens a link's target: a link names a page only by its file
+ * name. One that climbs out of the input folder (`../../../etc/passwd`) is
+ * noted, since nothing out there is part of the docs.
  */
-function insideInput(ctx: PageContext, node: Nodes, url: string): boolean {
-  if (url === '' || /^[a-z][\w+.-]*:|^\/|^#/i.test(url)) return true;
+function checkInsideInput(ctx: PageContext, node: Nodes, url: string): void {
+  if (url === '' || /^[a-z][\w+.-]*:|^\/|^#/i.test(url)) return;
   const target = posix.normalize(posix.join(posix.dirname(ctx.file), url.split('#')[0]!.split('?')[0]!));
-  if (!target.startsWith('../') && target !== '..') return true;
-  report(ctx, 'warning', 'link-outside-input', 'The link points outside the input folder; its target is ignored.', sourceOf(ctx, node), {
+  if (!target.startsWith('../') && target !== '..') return;
+  report(ctx, 'info', 'link-outside-input', 'The link points outside the input folder; docgen reads nothing there.', sourceOf(ctx, node), {
     expected: 'a page inside the input folder',
     found: JSON.stringify(url),
   });
-  return false;
 }
 
 const COLLECTION_OF = /^collection\s*\((.*)\)$/i;
