@@ -2,7 +2,8 @@
 // `int`, `datetime`, `GUID`); map them to OData's Edm names.
 import type { PrimitiveName } from './types.js';
 
-const SPELLINGS: Record<string, PrimitiveName> = {
+// A Map, not an object: doc text such as `constructor` must not find Object.prototype's members.
+const SPELLINGS = new Map<string, PrimitiveName>(Object.entries({
   string: 'String',
   str: 'String',
   url: 'String',
@@ -38,10 +39,10 @@ const SPELLINGS: Record<string, PrimitiveName> = {
   'untyped json': 'Untyped',
   object: 'Untyped',
   untyped: 'Untyped',
-};
+} satisfies Record<string, PrimitiveName>));
 
 /** The primitive a type name stands for, or `undefined` when it names no primitive. */
 export function primitiveFor(name: string): PrimitiveName | undefined {
   const key = name.trim().toLowerCase().replace(/^edm\./, '');
-  return SPELLINGS[key];
+  return SPELLINGS.get(key);
 }

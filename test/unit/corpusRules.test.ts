@@ -270,3 +270,14 @@ describe('deprecated rows', () => {
     expect(current!.deprecated).toBeUndefined();
   });
 });
+
+describe("names from Object.prototype are plain names", () => {
+  it('a type cell `constructor` or `__proto__` is no primitive, and is reported as undefined', () => {
+    const { model: m, diagnostics } = model(['resources/x.md', resourcePage('x', ['|owner|constructor|Who.|', '|other|`__proto__`|What.|'])]);
+    expect((typeNamed(m, 'microsoft.graph.x') as StructuredType).properties.map((p) => p.type)).toEqual([
+      { kind: 'unresolved', text: 'constructor' },
+      { kind: 'unresolved', text: '__proto__' },
+    ]);
+    expect(codes(diagnostics)).toEqual(['unresolved-type', 'unresolved-type']);
+  });
+});
