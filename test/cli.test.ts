@@ -99,6 +99,24 @@ describe('docgen generate', () => {
     expect(run.stderr).toMatch(/overlaps the input folder/);
   });
 
+  it('refuses to write to the file system root', async () => {
+    const { docs } = await scratch();
+    const run = await runCli('generate', '--input', docs, '--out', '/');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/refusing to write to \/: it is the file system root/);
+  });
+
+  it('refuses a folder of unrelated files that has no manifest', async () => {
+    const { docs } = await scratch();
+    const other = path.join(work, 'project');
+    await mkdir(other);
+    await writeFile(path.join(other, 'notes.txt'), 'mine\n');
+    const run = await runCli('generate', '--input', docs, '--out', other);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/holds files but no docgen-manifest\.json/);
+    expect(await readFile(path.join(other, 'notes.txt'), 'utf8')).toBe('mine\n');
+  });
+
   it('removes files of types that disappeared from the docs', async () => {
     const { docs, out } = await scratch();
     await rm(path.join(docs, 'api', 'intune-devices-remoteactionaudit-delete.md'));
