@@ -51,6 +51,12 @@ describe('emitting edge cases', () => {
     expect(await read('validators/TreeNode.ts')).not.toMatch(/from '\.\/TreeNode\.js'/);
   });
 
+  it('lets a derived type list `@odata.type` too, compatibly with its base', async () => {
+    const leaf = await read('models/LeafNode.ts');
+    expect(leaf).toContain('export interface LeafNode extends TreeNode {');
+    expect(leaf).toContain("'@odata.type'?: string;");
+  });
+
   it('checks Single like Double and keeps parameters of every path placeholder', async () => {
     expect(await read('validators/TreeNode.ts')).toContain("rt.checkProperty(value, 'weight', path, errors, rt.checkSingle,");
     expect(await read('requests/getTreeNode.ts')).toContain('params: { treeId: string; id: string }');

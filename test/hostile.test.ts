@@ -79,7 +79,7 @@ describe('hostile docs', () => {
     expect(actual.sort()).toEqual([...expected].sort());
     // The names as the docs wrote them survive as keys and string members.
     expect(files.get('models/Class.ts')).toMatch(/^ {2}__proto__\?: string \| null;$/m);
-    expect(files.get('models/Class.ts')).toContain("'@odata.type'?: string | null;");
+    expect(files.get('models/Class.ts')).toContain("'@odata.type'?: string;");
     expect(files.get('models/Date2.ts')).toMatch(/\| 'Foo'\n\s+\| 'foo'\n\s+\| 'constructor'\n\s+\| '__proto__'\n\s+\| 'toString'\n\s+\| 'delete';/);
   });
 

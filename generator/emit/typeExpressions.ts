@@ -47,9 +47,9 @@ export function propertyType(property: Property, ctx: EmitContext, imports: Impo
   return isNullable(property, key) && type !== 'unknown' ? `${type} | null` : type;
 }
 
-/** Null is allowed unless the docs say "not nullable"; keys are never null. */
+/** Null is allowed unless the docs say "not nullable"; keys and OData control information (`@odata.type`, which every root type also declares) never are. */
 export function isNullable(property: Property, key: boolean): boolean {
-  return property.nullable !== false && !key;
+  return property.nullable !== false && !key && !property.name.startsWith('@odata.');
 }
 
 /** The check function for `ref` in a validator file (runtime checks under `rt.`), importing it as needed. */
