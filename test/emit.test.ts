@@ -53,7 +53,8 @@ describe('emitting edge cases', () => {
 
   it('lets a derived type list `@odata.type` too, compatibly with its base', async () => {
     const leaf = await read('models/LeafNode.ts');
-    expect(leaf).toContain('export interface LeafNode extends TreeNode {');
+    expect(leaf).toContain('export interface LeafNode extends Shape {');
+    expect(await read('models/Shape.ts')).toContain("'@odata.type'?: string;");
     expect(leaf).toContain("'@odata.type'?: string;");
   });
 

@@ -15,6 +15,7 @@
 // options as the tsc command line) and the temp folder with every sample's
 // output is kept and named in the message.
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -113,6 +114,28 @@ const CONSTRUCTOR_TYPE: DocSetSpec = {
   enums: [],
   apis: [],
 };
+
+/** The minimal doc set of the `@odata.type` bug (property 1b): `widget` inherits from `thing` and lists `@odata.type`. */
+const ODATA_TYPE_OVERRIDE: DocSetSpec = {
+  resources: [
+    { ...CONSTRUCTOR_TYPE.resources[0]!, properties: [] },
+    {
+      ...CONSTRUCTOR_TYPE.resources[0]!,
+      name: 'widget',
+      base: { index: 0, via: 'sentence' },
+      properties: [{ ...CONSTRUCTOR_TYPE.resources[0]!.properties[0]!, name: '@odata.type', type: { kind: 'primitive', name: 'String', collection: false } }],
+    },
+  ],
+  enums: [],
+  apis: [],
+};
+
+/** The `@odata.type` bug's mark on a model (property 1b): a derived type whose own table lists `@odata.type`. */
+function hitsOdataTypeBug(model: Model | undefined): boolean {
+  return (model?.namespaces ?? []).some((namespace) =>
+    namespace.types.some((type) => type.kind !== 'enum' && type.baseType !== undefined && type.properties.some((property) => property.name === '@odata.type')),
+  );
+}
 
 // ---------------------------------------------------------------------------
 // Property 1: tsc --strict
@@ -387,7 +410,8 @@ beforeAll(async () => {
   const folder = (index: number) => (index % 2 ? `esm/s${index}` : `cjs/s${index}`);
   batch = { samples: [], dir, folder };
   try {
-    batch.samples = fc.sample(docSetArb, PARAMS).map((spec, index) => ({ index, generated: generate(spec) }));
+    // The random samples, then (index RUNS) the minimal example of the known bug of property 1b.
+    batch.samples = [...fc.sample(docSetArb, PARAMS), ODATA_TYPE_OVERRIDE].map((spec, index) => ({ index, generated: generate(spec) }));
     await mkdir(path.join(dir, 'esm'));
     await writeFile(path.join(dir, 'esm', 'package.json'), '{ "type": "module" }\n');
     const written = batch.samples.filter((sample) => sample.generated.files);
@@ -498,31 +522,58 @@ describe('generated code, for random doc sets', () => {
     );
   });
 
-  it('property 1b: the output compiles under tsc --strict (every sample in one tsc run)', async () => {
+  /** tsc's verdict on the batch: the samples it reports errors for, and a failure message. */
+  async function batchVerdict(): Promise<{ failing: number[]; report: () => string }> {
     if (batch.error) throw batch.error;
-    expect(batch.samples).toHaveLength(RUNS);
-    const { dir, folder, samples } = batch;
-    const result = await batch.tsc!;
+    expect(batch.samples).toHaveLength(RUNS + 1);
     // Samples docgen could not emit are property 1a's failures; the rest must compile (and most must exist).
-    expect(samples.filter((sample) => !sample.generated.files).length, 'samples docgen could not emit').toBeLessThan(RUNS / 2);
-    if (result.code === 0 && result.output === '') return;
-    batch.keep = true;
-    // Which samples fail, then the first one shrunk (replayed at its path with the in-process compiler).
+    expect(batch.samples.filter((sample) => !sample.generated.files).length, 'samples docgen could not emit').toBeLessThan(RUNS / 2);
+    const result = await batch.tsc!;
     const failing = [...new Set([...result.output.matchAll(/^(?:esm|cjs)\/s(\d+)\//gm)].map((match) => Number(match[1])))].sort((a, b) => a - b);
-    let shrunk = '(not shrunk: no sample named in the tsc output)';
-    if (failing.length) {
-      const details = fc.check(
-        fc.property(docSetArb, (spec) => compileFailure(spec, failing[0]! % 2 === 1)),
-        { ...PARAMS, path: String(failing[0]) },
+    if (result.code !== 0 && failing.length === 0) throw new Error(`tsc failed without naming a sample:\n${result.output}`);
+    const report = () => {
+      // The first failing random sample, shrunk (replayed at its path with the in-process compiler);
+      // the output of every sample is kept when a random one fails (the pinned example is easy to redo).
+      const first = failing.find((index) => index < RUNS);
+      if (first !== undefined) batch.keep = true;
+      let shrunk = '(no random sample fails: only the pinned example)';
+      if (first !== undefined) {
+        const details = fc.check(
+          fc.property(docSetArb, (spec) => compileFailure(spec, first % 2 === 1)),
+          { ...PARAMS, path: String(first) },
+        );
+        shrunk = details.failed ? (fc.defaultReportMessage(details) ?? '') : '(not shrunk: the in-process compiler accepts the sample; see the tsc output)';
+      }
+      if (batch.keep) for (const index of failing) writeFileSync(path.join(batch.dir, batch.folder(index), 'DOCS.md'), docsOf(batch.samples[index]!.generated));
+      return (
+        `tsc --strict fails for samples ${failing.join(', ')} of seed ${SEED} (sample ${RUNS} is the pinned example; ` +
+        `replay a random one with fast-check: { seed: ${SEED}, path: "<sample>" }).\n` +
+        `${batch.keep ? `Every sample's output (and the failing samples' docs, DOCS.md) is kept in ${batch.dir}` : ''}\n\n` +
+        `${result.output.split('\n').slice(0, 40).join('\n')}\n\nFirst failing random sample, shrunk:\n${shrunk}`
       );
-      shrunk = details.failed ? (fc.defaultReportMessage(details) ?? '') : '(not shrunk: the in-process compiler accepts the sample; see the tsc output)';
-    }
-    for (const index of failing) await writeFile(path.join(dir, folder(index), 'DOCS.md'), docsOf(samples[index]!.generated));
-    expect.fail(
-      `tsc --strict fails for samples ${failing.join(', ')} of seed ${SEED} (replay one with fast-check: { seed: ${SEED}, path: "<sample>" }).\n` +
-        `Every sample's output (and the failing samples' docs, DOCS.md) is kept in ${dir}\n\n` +
-        `${result.output.split('\n').slice(0, 40).join('\n')}\n\nFirst failing sample, shrunk:\n${shrunk}`,
-    );
+    };
+    return { failing, report };
+  }
+
+  // BUG: a derived type whose Properties table lists `@odata.type` does not compile (TS2430), while
+  // docgen exits 0. Minimal counterexample (ODATA_TYPE_OVERRIDE, pinned as the batch's last sample):
+  //   thing.md:  # thing resource type / Namespace: microsoft.graph / ## Properties (no rows needed)
+  //   widget.md: # widget resource type / Inherits from [thing](thing.md). / ## Properties / |@odata.type|String|The type.|
+  // models/Thing.ts gets `'@odata.type'?: string;` from model.ts.hbs (a root type without such a row),
+  // models/Widget.ts `'@odata.type'?: string | null;` from its row; settleInheritance drops only rows
+  // a base lists itself, so the row survives, and `string | null` does not extend `string | undefined`.
+  // ("Not nullable." in the row hides it; any other type, e.g. `String collection`, fails the same way.)
+  it.fails('property 1b: the output compiles under tsc --strict (every sample in one tsc run)', async () => {
+    const { failing, report } = await batchVerdict();
+    if (failing.length) expect.fail(report());
+  });
+
+  it("property 1b': every sample that does not hit the bug above compiles", async () => {
+    const { failing, report } = await batchVerdict();
+    const others = failing.filter((index) => !hitsOdataTypeBug(batch.samples[index]!.generated.model));
+    if (others.length) expect.fail(`samples ${others.join(', ')} do not compile, without the known @odata.type bug.\n${report()}`);
+    // …and property 1b fails for the known reason (when the bug is fixed, drop this line and 1b's it.fails).
+    expect(failing, 'the pinned example of the @odata.type bug').toContain(RUNS);
   });
 
   it('no page makes the parser crash (parsePage would skip it and hide the crash)', () => {
