@@ -15,37 +15,11 @@ import { computeCoverage, type Coverage, ratio } from '../generator/stats/covera
 import { formatCoverage } from '../generator/stats/formatCoverage.js';
 import { runCli } from './helpers/cli.js';
 import { DOCS_INPUT } from './helpers/paths.js';
-import { FENCE, lines, resourcePage } from './unit/helpers.js';
+import { FENCE, lines, resourcePage, simpleApiPage } from './unit/helpers.js';
 
 const RESPONSE_204 = 'If successful, this method returns a `204 No Content` response code.';
 
-function apiPage(title: string, requestLines: string[], response: string, body: string[] = ['Do not supply a request body for this method.']): string {
-  return lines(
-    `# ${title}`,
-    '',
-    'Namespace: microsoft.graph',
-    '',
-    '## Permissions',
-    '',
-    '|Permission type|Permissions (from least to most privileged)|',
-    '|:---|:---|',
-    '|Application|Widget.ReadWrite.All|',
-    '',
-    '## HTTP request',
-    '',
-    `${FENCE}http`,
-    ...requestLines,
-    FENCE,
-    '',
-    '## Request body',
-    '',
-    ...body,
-    '',
-    '## Response',
-    '',
-    response,
-  );
-}
+const apiPage = simpleApiPage;
 
 const enumPage = (name: string, ...members: string[]) =>
   lines(`# ${name} enum type`, '', 'Namespace: microsoft.graph', '', '## Members', '', '|Member|Value|Description|', '|:---|:---|:---|', ...members);

@@ -80,3 +80,33 @@ export function resourcePage(name: string, rows: string[], options: { intro?: st
 export function resourceAnnotation(json: string): string[] {
   return ['## JSON representation', '', `<!-- ${json} -->`, '', `${FENCE}json`, '{}', FENCE];
 }
+
+/** A minimal API page: title, application permission, request lines, a request body section and a response paragraph. */
+export function simpleApiPage(title: string, requestLines: string[], response: string, body: string[] = ['Do not supply a request body for this method.']): string {
+  return lines(
+    `# ${title}`,
+    '',
+    'Namespace: microsoft.graph',
+    '',
+    '## Permissions',
+    '',
+    '|Permission type|Permissions (from least to most privileged)|',
+    '|:---|:---|',
+    '|Application|Widget.ReadWrite.All|',
+    '',
+    '## HTTP request',
+    '',
+    `${FENCE}http`,
+    ...requestLines,
+    FENCE,
+    '',
+    '## Request body',
+    '',
+    ...body,
+    '',
+    '## Response',
+    '',
+    response,
+  );
+}
+

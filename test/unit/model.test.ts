@@ -8,7 +8,7 @@ import { parameterName, parsePathTemplate } from '../../generator/model/paths.js
 import type { EnumMember, EnumType, Model, Operation, Property, Source, StructuredType, TypeDefinition } from '../../generator/model/types.js';
 import { parsePage } from '../../generator/parse/parsePage.js';
 import type { ParsedPage } from '../../generator/parse/types.js';
-import { codes, FENCE, lines, resourceAnnotation, resourcePage, withCode } from './helpers.js';
+import { codes, FENCE, lines, resourceAnnotation, resourcePage, simpleApiPage, withCode } from './helpers.js';
 
 const page = (file: string, text: string): ParsedPage => parsePage(file, text).page;
 
@@ -26,32 +26,7 @@ function enumPage(file: string, name: string, members: Array<[string, number]>):
 }
 
 function apiPage(file: string, title: string, requestLines: string[], response = 'If successful, this method returns a `204 No Content` response code.'): ParsedPage {
-  return page(
-    file,
-    lines(
-      `# ${title}`,
-      '',
-      '## Permissions',
-      '',
-      '|Permission type|Permissions (from least to most privileged)|',
-      '|:---|:---|',
-      '|Application|Widget.ReadWrite.All|',
-      '',
-      '## HTTP request',
-      '',
-      `${FENCE}http`,
-      ...requestLines,
-      FENCE,
-      '',
-      '## Request body',
-      '',
-      'Do not supply a request body for this method.',
-      '',
-      '## Response',
-      '',
-      response,
-    ),
-  );
+  return page(file, simpleApiPage(title, requestLines, response));
 }
 
 function allTypes(model: Model): TypeDefinition[] {
