@@ -15,7 +15,7 @@ import { computeCoverage, type Coverage, ratio } from '../generator/stats/covera
 import { formatCoverage } from '../generator/stats/formatCoverage.js';
 import { runCli } from './helpers/cli.js';
 import { DOCS_INPUT } from './helpers/paths.js';
-import { FENCE, lines, resourcePage, simpleApiPage } from './unit/helpers.js';
+import { lines, resourcePage, simpleApiPage } from './unit/helpers.js';
 
 const RESPONSE_204 = 'If successful, this method returns a `204 No Content` response code.';
 

@@ -8,7 +8,7 @@ import { parameterName, parsePathTemplate } from '../../generator/model/paths.js
 import type { EnumMember, EnumType, Model, Operation, Property, Source, StructuredType, TypeDefinition } from '../../generator/model/types.js';
 import { parsePage } from '../../generator/parse/parsePage.js';
 import type { ParsedPage } from '../../generator/parse/types.js';
-import { codes, FENCE, lines, resourceAnnotation, resourcePage, simpleApiPage, withCode } from './helpers.js';
+import { codes, lines, resourceAnnotation, resourcePage, simpleApiPage, withCode } from './helpers.js';
 
 const page = (file: string, text: string): ParsedPage => parsePage(file, text).page;
 
