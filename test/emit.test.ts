@@ -3,7 +3,7 @@
 // exports, `@odata.type` documented as a property, repeated body rows. The
 // output must compile, and every renaming must be reported.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,5 +65,19 @@ describe('emitting edge cases', () => {
 
   it('orders permissions least privileged first', async () => {
     expect(await read('requests/getTreeNodeOperation2.ts')).toContain("delegatedWork: ['Tree.Read.All', 'Tree.ReadWrite.All']");
+  });
+});
+
+describe('an output with nothing to export in a folder', () => {
+  it('still makes each barrel a module (`export {};`), so every module resolution accepts it', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'docgen-empty-'));
+    try {
+      await mkdir(path.join(dir, 'docs'));
+      await writeFile(path.join(dir, 'docs', 'state.md'), '# state enum type\n\n## Members\n|Member|Value|Description|\n|:---|:---|:---|\n|on|0|On.|\n');
+      expect((await runCli('generate', '--input', path.join(dir, 'docs'), '--out', path.join(dir, 'out'))).code).toBe(0);
+      expect(await readFile(path.join(dir, 'out', 'requests', 'index.ts'), 'utf8')).toMatch(/^export \{ ?\};$/m);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -40,7 +40,17 @@ export function tsType(ref: TypeRef, ctx: EmitContext, imports: ImportSet, model
   return name;
 }
 
-export function propertyType(property: Property, ctx: EmitContext, imports: ImportSet, modelsDir: string, key: boolean): string {
+/**
+ * `@odata.type` is OData control information, a type name string whatever a
+ * table says; every root interface declares it so, and a derived type that
+ * lists it again must agree.
+ */
+export function asControlInformation(property: Property): Property {
+  return property.name === '@odata.type' ? { ...property, type: { kind: 'primitive', name: 'String' }, collection: false } : property;
+}
+
+export function propertyType(documented: Property, ctx: EmitContext, imports: ImportSet, modelsDir: string, key: boolean): string {
+  const property = asControlInformation(documented);
   const base = tsType(property.type, ctx, imports, modelsDir);
   const type = property.collection ? (base.includes(' ') ? `Array<${base}>` : `${base}[]`) : base;
   // `unknown` already admits null.

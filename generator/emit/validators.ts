@@ -2,7 +2,7 @@
 import type { EnumType, StructuredType } from '../model/types.js';
 import { sourceFiles } from './docLines.js';
 import { ImportSet } from './imports.js';
-import { checkFor, type EmitContext, isNullable } from './typeExpressions.js';
+import { asControlInformation, checkFor, type EmitContext, isNullable } from './typeExpressions.js';
 
 export function structuredValidatorView(type: StructuredType, ctx: EmitContext) {
   const typeName = ctx.typeNames.get(type.fullName)!;
@@ -10,7 +10,7 @@ export function structuredValidatorView(type: StructuredType, ctx: EmitContext) 
   imports.add(`../models/${typeName}.js`, typeName, true);
   const base = type.baseType && ctx.typeNames.get(type.baseType);
   if (base) imports.add(`./${base}.js`, `checkPropertiesOf${base}`);
-  const properties = type.properties.map((property) => ({
+  const properties = type.properties.map(asControlInformation).map((property) => ({
     name: property.name,
     check: checkFor(property.type, ctx, imports),
     nullable: isNullable(property, property.name === type.keyProperty),

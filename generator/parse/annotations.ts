@@ -14,12 +14,17 @@ export function readAnnotation(node: Html): AnnotationResult {
   const body = match[1]!.trim();
   if (!body.startsWith('{')) return undefined;
   try {
-    const value: unknown = JSON5.parse(body);
+    const value: unknown = JSON5.parse(withoutLineSeparators(body));
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return { error: 'not an object' };
     return { annotation: value as Annotation };
   } catch (error) {
     return { error: (error as Error).message.replace(/^JSON5: /, '') };
   }
+}
+
+/** JSON5 warns on stderr about raw U+2028/U+2029; as white space they mean nothing here. */
+export function withoutLineSeparators(text: string): string {
+  return text.replace(/[\u2028\u2029]/g, ' ');
 }
 
 /** Annotation flags are written `true` or `"true"`. */

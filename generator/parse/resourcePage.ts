@@ -2,7 +2,7 @@
 // inheritance sentence, and a `"blockType": "resource"` annotation.
 import JSON5 from 'json5';
 import type { Code, RootContent } from 'mdast';
-import { annotationFlag, annotationString, type Annotation } from './annotations.js';
+import { annotationFlag, annotationString, type Annotation, withoutLineSeparators } from './annotations.js';
 import { type PageContext, report, sourceOf } from './context.js';
 import { bareTitle, readPageInfo } from './pageInfo.js';
 import { readPropertyTables } from './properties.js';
@@ -66,7 +66,7 @@ export function readResourcePage(
 function readJsonKeys(ctx: PageContext, block: Code): ResourcePage['jsonKeys'] {
   const source = sourceOf(ctx, block);
   try {
-    const value: unknown = JSON5.parse(block.value);
+    const value: unknown = JSON5.parse(withoutLineSeparators(block.value));
     if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
     return { keys: Object.keys(value).filter((key) => !key.startsWith('@')), source };
   } catch (error) {
