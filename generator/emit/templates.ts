@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import { commentText, jsonLiteral, objectKey, propertyKey, stringLiteral } from './escape.js';
 
-export const TEMPLATE_DIR = new URL('../../templates/', import.meta.url);
+const TEMPLATE_DIR = new URL('../../templates/', import.meta.url);
 
 const PARTIALS = ['header', 'doc', 'imports'] as const;
 const TEMPLATES = ['model.ts', 'enum.ts', 'validator.ts', 'enumValidator.ts', 'request.ts', 'barrel.ts', 'runtime/validation.ts', 'runtime/request.ts'] as const;
@@ -15,11 +15,6 @@ export type Render = (name: TemplateName, view: object) => string;
 
 function load(name: string): string {
   return readFileSync(new URL(`${name}.hbs`, TEMPLATE_DIR), 'utf8');
-}
-
-/** Template sources, for the cache key and tests. */
-export function templateSources(): Record<string, string> {
-  return Object.fromEntries([...PARTIALS, ...TEMPLATES].map((name) => [name, load(name)]));
 }
 
 export function createRenderer(): Render {
