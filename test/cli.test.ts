@@ -1,6 +1,6 @@
 // The docgen command line: its exit codes, check's diff, and the safety rules
 // of the output folder.
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -40,6 +40,14 @@ describe('docgen check', () => {
     expect(run.stdout).toMatch(/^-\s+deviceIMEI\?: string \| null;$/m);
     expect(run.stdout).toMatch(/^\+\s+deviceIMEI\?: number \| null;$/m);
     expect(run.stdout).toMatch(/2 files differ .*\(2 changed, 0 missing, 0 extra\)/);
+  });
+
+  it('points at a previous output an interrupted swap left beside the output folder', async () => {
+    const { docs, out } = await scratch();
+    await rename(out, `${out}.docgen-old-4242`);
+    const run = await runCli('check', '--input', docs, '--out', out);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/an interrupted run left the previous output beside .*out \(out\.docgen-old-4242\); `docgen generate` puts it back\./);
   });
 
   it('reports missing and extra files', async () => {

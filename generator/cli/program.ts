@@ -6,7 +6,7 @@ import type { Diagnostic } from '../model/types.js';
 import { buildFromDocs, runPipeline, sortDiagnostics } from '../pipeline.js';
 import { InputError, type DocFile } from '../read/readDocs.js';
 import { compareOutput, driftSummary } from '../write/compareOutput.js';
-import { assertWritableOutput, OutputError, readOutput, withManifest, writeOutput } from '../write/outputFolder.js';
+import { assertWritableOutput, OutputError, readOutput, setAsideOutputs, withManifest, writeOutput } from '../write/outputFolder.js';
 import { ConfigError, loadConfig } from './config.js';
 import { computeCoverage, type Coverage } from '../stats/coverage.js';
 import { formatCoverage, mapCoverageFiles } from '../stats/formatCoverage.js';
@@ -102,6 +102,10 @@ export function createProgram(): Command {
     const drift = compareOutput(withManifest(result.files), await readOutput(out));
     for (const item of drift) process.stdout.write(item.patch);
     process.stdout.write(`${driftSummary(drift)}\n`);
+    const setAside = drift.length > 0 ? await setAsideOutputs(out) : [];
+    if (setAside.length > 0) {
+      process.stdout.write(`docgen check: an interrupted run left the previous output beside ${out} (${setAside.join(', ')}); \`docgen generate\` puts it back.\n`);
+    }
     process.exitCode = drift.length > 0 ? 1 : status;
   });
 

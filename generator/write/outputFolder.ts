@@ -175,6 +175,14 @@ export async function settleLeftovers(out: string): Promise<{ restored?: string;
   return restored === undefined ? { removed } : { restored, removed };
 }
 
+/** Previous outputs an interrupted swap left beside `out` (`<out>.docgen-old-<pid>`), for `check` to point at. */
+export async function setAsideOutputs(out: string): Promise<string[]> {
+  const target = path.resolve(out);
+  const prefix = `${path.basename(target)}.docgen-old-`;
+  const entries = await readdir(path.dirname(target), { withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isDirectory() && /^\d+$/.test(entry.name.slice(prefix.length)) && entry.name.startsWith(prefix)).map((entry) => entry.name).sort();
+}
+
 /** Whether `pid` names a running process other than this one (a leftover with this pid is a previous process's). */
 function isRunning(pid: number): boolean {
   if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return false;
