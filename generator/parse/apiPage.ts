@@ -1,18 +1,18 @@
 // API pages: one operation, from its `## HTTP request` block, permissions,
 // headers, request body, response and examples.
+import type { RootContent } from 'mdast';
 import type { HeaderSpec } from '../model/types.js';
 import { type PageContext, report, sourceOf } from './context.js';
 import { readExamples } from './examples.js';
 import { readRequestLines } from './httpRequest.js';
 import { readPageInfo } from './pageInfo.js';
 import { readPermissions } from './permissions.js';
+import { readPropertyTables } from './properties.js';
 import { readRequestBody } from './requestBody.js';
 import { readResponse, typeFromExamples } from './response.js';
-import type { RootContent } from 'mdast';
 import { findSection, type PageOutline, type Section, untilHeading } from './sections.js';
 import { readTable } from './tables.js';
 import { headingKey, nodeText, squash } from './text.js';
-import { readPropertyTables } from './properties.js';
 import type { ApiPage, RawProperty } from './types.js';
 
 const QUERY_OPTIONS = /(?<!(?:not|n't)\s+)supports?\s+(some of\s+)?the\s+(\[)?OData query parameters/i;
@@ -53,7 +53,7 @@ export function readApiPage(ctx: PageContext, outline: PageOutline, frontMatter:
   else if (outline.includes.some((include) => include.name === 'permissions-table')) {
     report(ctx, 'info', 'permissions-include', 'Permissions are in an include file that is not read; none are recorded.', info.source);
   } else {
-    report(ctx, 'warning', 'permissions', 'The page has no permissions table.', sourceOf(ctx, permissionsSection?.heading) , {
+    report(ctx, 'warning', 'permissions', 'The page has no permissions table.', sourceOf(ctx, permissionsSection?.heading), {
       expected: 'a `## Permissions` section with a `Permission type` table',
       found: permissionsSection ? 'a section without such a table' : 'no such section',
     });
