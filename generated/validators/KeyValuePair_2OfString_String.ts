@@ -24,5 +24,6 @@ export function checkKeyValuePair_2OfString_String(value: unknown, path: string,
 }
 
 /** Checks the properties `KeyValuePair_2OfString_String` declares. */
-export function checkPropertiesOfKeyValuePair_2OfString_String(value: Record<string, unknown>, path: string, errors: rt.ValidationError[]): void {
+export function checkPropertiesOfKeyValuePair_2OfString_String(_value: Record<string, unknown>, _path: string, _errors: rt.ValidationError[]): void {
+  // No properties of its own and no base: nothing to check.
 }

@@ -16,7 +16,7 @@ export function structuredValidatorView(type: StructuredType, ctx: EmitContext) 
     nullable: isNullable(property, property.name === type.keyProperty),
     collection: property.collection,
   }));
-  return { sources: sourceFiles(type.sources), imports: imports.lines(), typeName, base, properties };
+  return { sources: sourceFiles(type.sources), imports: imports.lines(), typeName, base, properties, checksNothing: !base && properties.length === 0 };
 }
 
 export function enumValidatorView(type: EnumType, ctx: EmitContext) {
