@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import { GENERATED, HAS_SEED, SEED } from './helpers/paths.js';
+import { DOCS_INPUT, GENERATED, HAS_SEED, SEED } from './helpers/paths.js';
 import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 
 const run = promisify(execFile);
@@ -43,6 +43,21 @@ describe('tsc --strict', () => {
     await copyFile(path.join(SEED, seed!), path.join(dir, 'docs', 'update.md'));
     const cli = await runCli('generate', '--input', path.join(dir, 'docs'), '--out', path.join(dir, 'out'));
     expect(cli.code).toBe(0);
+    const result = await compile(path.join(dir, 'out', 'index.ts'));
+    expect(result.output).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it.each([[['models']], [['models', 'validators']], [['models', 'requests']]])('compiles an output of only %j, with a type prefix', async (outputs) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'docgen-outputs-'));
+    temp.push(dir);
+    const config = path.join(dir, 'docgen.config.json');
+    await writeFile(config, JSON.stringify({ input: DOCS_INPUT, out: 'out', outputs, naming: { typePrefix: 'Graph' } }));
+    const cli = await runCli('generate', '--config', config);
+    expect(cli.code).toBe(0);
+    const folders = (await readdir(path.join(dir, 'out'))).filter((name) => !name.includes('.'));
+    expect(folders.sort()).toEqual([...outputs, ...(outputs.length > 1 ? ['runtime'] : [])].sort());
+    expect(await readdir(path.join(dir, 'out', 'models'))).toContain('GraphRemoteActionAudit.ts');
     const result = await compile(path.join(dir, 'out', 'index.ts'));
     expect(result.output).toBe('');
     expect(result.code).toBe(0);

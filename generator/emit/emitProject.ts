@@ -1,67 +1,87 @@
 // The model → every output file, as path → content, in a stable order.
-import type { Diagnostic, EnumType, Model, StructuredType, TypeDefinition } from '../model/types.js';
-import { formatFiles } from './format.js';
+import type { Diagnostic, EnumType, Model, Source, StructuredType, TypeDefinition } from '../model/types.js';
+import { type FormatHooks, formatFiles } from './format.js';
 import { assignNames } from './naming.js';
+import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from './options.js';
 import { requestView } from './requests.js';
 import { createRenderer } from './templates.js';
 import { enumModelView, structuredModelView } from './models.js';
 import type { EmitContext } from './typeExpressions.js';
 import { enumValidatorView, structuredValidatorView } from './validators.js';
 
+/** The model fact an output file declares, so that a drift report can point back at the doc line. */
+export interface FileOrigin {
+  /** The type or operation the file declares. */
+  source: Source;
+  /** Its properties, enum members or parameters, by name. */
+  members: Map<string, Source>;
+}
+
 export interface EmitResult {
   /** Output-relative POSIX path → file content, sorted by path. */
   files: Map<string, string>;
+  /** Output-relative path → what it was emitted from; absent for files no single fact makes (barrels, runtime). */
+  origins: Map<string, FileOrigin>;
   diagnostics: Diagnostic[];
 }
 
-export function emitProject(model: Model): EmitResult {
+export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OPTIONS, hooks: FormatHooks = {}): EmitResult {
   const render = createRenderer();
-  const { names, diagnostics } = assignNames(model);
+  const emits = new Set(options.outputs);
+  const { names, diagnostics } = assignNames(model, options.naming);
   const types = new Map<string, TypeDefinition>(model.namespaces.flatMap((ns) => ns.types.map((type) => [type.fullName, type])));
   const ctx: EmitContext = { types, typeNames: names.types };
   const files = new Map<string, string>();
-  const modelFiles: string[] = [];
-  const validatorFiles: string[] = [];
-  const requestFiles: string[] = [];
+  const origins = new Map<string, FileOrigin>();
+  const modules: Record<'models' | 'validators' | 'requests', string[]> = { models: [], validators: [], requests: [] };
+  const add = (folder: keyof typeof modules, name: string, content: () => string, origin: FileOrigin) => {
+    if (!emits.has(folder)) return;
+    files.set(`${folder}/${name}.ts`, content());
+    origins.set(`${folder}/${name}.ts`, origin);
+    modules[folder].push(name);
+  };
 
   for (const type of types.values()) {
     const name = names.types.get(type.fullName)!;
+    const origin = { source: type.sources[0]!, members: memberSources(type) };
     if (type.kind === 'enum') {
-      files.set(`models/${name}.ts`, render('enum.ts', enumModelView(type as EnumType, ctx)));
-      files.set(`validators/${name}.ts`, render('enumValidator.ts', enumValidatorView(type as EnumType, ctx)));
+      add('models', name, () => render('enum.ts', enumModelView(type as EnumType, ctx)), origin);
+      add('validators', name, () => render('enumValidator.ts', enumValidatorView(type as EnumType, ctx)), origin);
     } else {
-      files.set(`models/${name}.ts`, render('model.ts', structuredModelView(type as StructuredType, ctx)));
-      files.set(`validators/${name}.ts`, render('validator.ts', structuredValidatorView(type as StructuredType, ctx)));
+      add('models', name, () => render('model.ts', structuredModelView(type as StructuredType, ctx)), origin);
+      add('validators', name, () => render('validator.ts', structuredValidatorView(type as StructuredType, ctx)), origin);
     }
-    modelFiles.push(name);
-    validatorFiles.push(name);
   }
   for (const operation of model.operations) {
     const name = names.operations.get(operation.name)!;
-    files.set(`requests/${name}.ts`, render('request.ts', requestView(operation, name, ctx)));
-    requestFiles.push(name);
+    const members = new Map(operation.parameters.map((parameter) => [parameter.name, parameter.source]));
+    add('requests', name, () => render('request.ts', requestView(operation, name, ctx)), { source: operation.source, members });
   }
 
-  const barrel = (modules: string[]) => render('barrel.ts', { exports: modules.sort().map((module) => ({ from: `./${module}.js` })) });
-  files.set('models/index.ts', barrel(modelFiles));
-  files.set('validators/index.ts', barrel(validatorFiles));
-  files.set('requests/index.ts', barrel(requestFiles));
-  files.set('runtime/validation.ts', render('runtime/validation.ts', {}));
-  files.set('runtime/request.ts', render('runtime/request.ts', {}));
-  files.set(
-    'index.ts',
-    render('barrel.ts', {
-      exports: [
-        { from: './models/index.js' },
-        { from: './validators/index.js' },
-        { from: './requests/index.js' },
-        { from: './runtime/request.js', names: ['pathSegment', 'withQuery'] },
-        { from: './runtime/request.js', typeOnly: true, names: ['CollectionResponse', 'HttpMethod', 'HttpRequest', 'ODataQuery', 'ResponseOf'] },
-        { from: './runtime/validation.js', typeOnly: true, names: ['ValidationError', 'ValidationResult'] },
-      ],
-    }),
-  );
+  const barrel = (names: string[]) => render('barrel.ts', { exports: names.sort().map((module) => ({ from: `./${module}.js` })) });
+  const rootExports: object[] = [];
+  for (const folder of options.outputs) {
+    files.set(`${folder}/index.ts`, barrel(modules[folder]));
+    rootExports.push({ from: `./${folder}/index.js` });
+  }
+  if (emits.has('requests')) {
+    files.set('runtime/request.ts', render('runtime/request.ts', {}));
+    rootExports.push(
+      { from: './runtime/request.js', names: ['pathSegment', 'withQuery'] },
+      { from: './runtime/request.js', typeOnly: true, names: ['CollectionResponse', 'HttpMethod', 'HttpRequest', 'ODataQuery', 'ResponseOf'] },
+    );
+  }
+  if (emits.has('validators')) {
+    files.set('runtime/validation.ts', render('runtime/validation.ts', {}));
+    rootExports.push({ from: './runtime/validation.js', typeOnly: true, names: ['ValidationError', 'ValidationResult'] });
+  }
+  files.set('index.ts', render('barrel.ts', { exports: rootExports }));
 
   const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { files: formatFiles(sorted), diagnostics };
+  return { files: formatFiles(sorted, hooks), origins, diagnostics };
+}
+
+function memberSources(type: TypeDefinition): Map<string, Source> {
+  const members = type.kind === 'enum' ? type.members : type.properties;
+  return new Map(members.map((member) => [member.name, member.source]));
 }

@@ -14,10 +14,25 @@ const FORMAT: ts.FormatCodeSettings = {
 
 export class EmitError extends Error {}
 
-export function formatFiles(files: Map<string, string>): Map<string, string> {
+export interface FormatHooks {
+  /** Called as files are formatted: `done` of `total`, for a progress bar. */
+  onFile?: (done: number, total: number) => void;
+  /** Text before formatting → after, kept between runs; pruned to this run's files. */
+  formatted?: Map<string, string>;
+}
+
+export function formatFiles(files: Map<string, string>, { onFile, formatted: cache }: FormatHooks = {}): Map<string, string> {
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
   const formatted = new Map<string, string>();
+  const used = new Map<string, string>();
   for (const [path, text] of files) {
+    onFile?.(formatted.size, files.size);
+    const hit = cache?.get(text);
+    if (hit !== undefined) {
+      formatted.set(path, hit);
+      used.set(text, hit);
+      continue;
+    }
     const sourceFile = project.createSourceFile(`/out/${path}`, text);
     const syntaxErrors = (sourceFile.compilerNode as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
     if (syntaxErrors.length > 0) {
@@ -28,8 +43,15 @@ export function formatFiles(files: Map<string, string>): Map<string, string> {
       );
     }
     sourceFile.formatText(FORMAT);
-    formatted.set(path, tidy(sourceFile.getFullText()));
+    const result = tidy(sourceFile.getFullText());
+    formatted.set(path, result);
+    used.set(text, result);
     project.removeSourceFile(sourceFile);
+  }
+  onFile?.(formatted.size, files.size);
+  if (cache) {
+    cache.clear();
+    for (const [text, result] of used) cache.set(text, result);
   }
   return formatted;
 }

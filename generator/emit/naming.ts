@@ -3,6 +3,7 @@
 // runtime's own exports, and never two the same.
 import { DEFAULT_NAMESPACE } from '../model/structuredTypes.js';
 import type { Diagnostic, Model, Source } from '../model/types.js';
+import type { NamingOptions } from './options.js';
 
 // Names the emitted code uses itself, or that would shadow globals it relies on.
 const RESERVED = new Set(
@@ -55,7 +56,7 @@ export function bodyInterfaceName(operation: string): string {
  * case-insensitive file system, and nothing shadows a global or a runtime
  * export. A clash is resolved by numbering, the same way every run.
  */
-export function assignNames(model: Model): { names: Names; diagnostics: Diagnostic[] } {
+export function assignNames(model: Model, naming: NamingOptions = { typePrefix: '', typeSuffix: '' }): { names: Names; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const exported = new Set<string>();
   const fileNames = new Set<string>();
@@ -82,7 +83,8 @@ export function assignNames(model: Model): { names: Names; diagnostics: Diagnost
   const types = new Map<string, string>();
   for (const namespace of model.namespaces) {
     for (const type of namespace.types) {
-      types.set(type.fullName, claim(typeName(type.name, type.namespace), typeExports, 'models', type.sources[0]!, 'type'));
+      const wanted = identifier(naming.typePrefix + typeName(type.name, type.namespace) + naming.typeSuffix);
+      types.set(type.fullName, claim(wanted, typeExports, 'models', type.sources[0]!, 'type'));
     }
   }
   const operations = new Map<string, string>();

@@ -2,6 +2,7 @@
 // relative to their root, so output does not depend on where the docs live.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import type { Diagnostic } from '../model/types.js';
 
@@ -25,7 +26,23 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
 }
 
-export async function readDocs(roots: readonly string[]): Promise<ReadResult> {
+/** Which pages to read, as globs over the path below the input root; a glob without `/` matches a file name anywhere. */
+export interface PageFilter {
+  include?: readonly string[];
+  exclude?: readonly string[];
+}
+
+/** `include` (all pages when empty) minus `exclude`, gitignore-style. */
+export function pageMatcher(filter: PageFilter = {}): (relative: string) => boolean {
+  // A glob without `/` is about file names, wherever they are (as in .gitignore).
+  const compile = (globs: readonly string[]) => picomatch(globs.map((glob) => (glob.includes('/') ? glob : `**/${glob}`)), { dot: true });
+  const included = filter.include?.length ? compile(filter.include) : () => true;
+  const excluded = filter.exclude?.length ? compile(filter.exclude) : () => false;
+  return (relative) => included(relative) && !excluded(relative);
+}
+
+export async function readDocs(roots: readonly string[], filter: PageFilter = {}): Promise<ReadResult> {
+  const wanted = pageMatcher(filter);
   const files: DocFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, string>();
@@ -33,8 +50,10 @@ export async function readDocs(roots: readonly string[]): Promise<ReadResult> {
     const info = await stat(root).catch(() => undefined);
     if (!info?.isDirectory()) throw new InputError(`input folder not found: ${root}`);
     // Symbolic links are never followed (they can lead outside the input); the glob leaves them out, and they are reported.
-    const paths = (await glob(PATTERNS, { cwd: root, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false })).sort();
-    diagnostics.push(...(await symbolicLinks(root)));
+    const paths = (await glob(PATTERNS, { cwd: root, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false }))
+      .filter(wanted)
+      .sort();
+    diagnostics.push(...(await symbolicLinks(root)).filter((link) => wanted(link.source.file)));
     for (const relative of paths) {
       const other = seen.get(relative);
       if (other !== undefined) throw new InputError(`${relative} is in two input folders (${other} and ${root}); page paths must be unique`);
@@ -42,7 +61,10 @@ export async function readDocs(roots: readonly string[]): Promise<ReadResult> {
       files.push({ root, path: relative, ...decode(await readFile(path.join(root, relative))) });
     }
   }
-  if (files.length === 0) throw new InputError(`no .md pages found in ${roots.join(', ')}`);
+  if (files.length === 0) {
+    const filtered = filter.include?.length || filter.exclude?.length ? ' that match the include and exclude globs' : '';
+    throw new InputError(`no .md pages found in ${roots.join(', ')}${filtered}`);
+  }
   return { docs: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics };
 }
 

@@ -212,3 +212,24 @@ async function wholeOutputTime(dir: string): Promise<number | undefined> {
   if (present.length !== owned.size || present.some((file) => !owned.has(file))) return undefined;
   return (await stat(path.join(dir, MANIFEST))).mtimeMs;
 }
+
+/**
+ * Brings an output folder that holds `before` (as docgen last wrote it) to `after`,
+ * touching only the files that differ: for `generate --watch`, where a saved page
+ * changes a few files of thousands. Each file is replaced by a rename, so no reader
+ * ever sees half a file. Returns the paths written and removed.
+ */
+export async function updateOutput(out: string, before: Map<string, string>, after: Map<string, string>): Promise<{ written: string[]; removed: string[] }> {
+  const target = path.resolve(out);
+  const written = [...after].filter(([file, content]) => before.get(file) !== content).map(([file]) => file);
+  const removed = [...before.keys()].filter((file) => !after.has(file));
+  for (const file of written) {
+    const destination = path.join(target, ...file.split('/'));
+    const temporary = `${destination}.docgen-tmp-${process.pid}`;
+    await mkdir(path.dirname(destination), { recursive: true });
+    await writeFile(temporary, after.get(file)!);
+    await rename(temporary, destination);
+  }
+  for (const file of removed) await rm(path.join(target, ...file.split('/')), { force: true });
+  return { written, removed };
+}

@@ -1,0 +1,30 @@
+// `docgen generate`: the docs → the output folder, swapped in whole; with --watch,
+// again for every saved page, re-reading only what changed.
+import type { Command } from 'commander';
+import { runPipeline } from '../../pipeline.js';
+import { assertWritableOutput, withManifest, writeOutput } from '../../write/outputFolder.js';
+import { type CommonOptions, printDiagnostics, settings, withCommonOptions } from '../options.js';
+import { progressBar } from '../progress.js';
+import { watchDocs } from '../watch.js';
+
+interface GenerateOptions extends CommonOptions {
+  watch?: boolean;
+}
+
+export function addGenerateCommand(program: Command): void {
+  withCommonOptions(program.command('generate').description('Generate the SDK from the docs into the output folder.'), true)
+    .option('-w, --watch', 'stay running and regenerate what each saved page changes')
+    .action(async (options: GenerateOptions) => {
+      const config = await settings(options);
+      if (options.watch) return watchDocs(config, options);
+      const started = performance.now();
+      const progress = progressBar();
+      const result = await runPipeline(config.inputs, config.filter, { emit: config.emit, onProgress: progress.listener }).finally(() => progress.stop());
+      await assertWritableOutput(config.out, config.inputs);
+      await writeOutput(config.out, withManifest(result.files));
+      const status = printDiagnostics(result.diagnostics, result.docs, options);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      process.stdout.write(`docgen: ${result.docs.length} pages read, ${result.files.size} files written to ${config.out} in ${seconds} s\n`);
+      process.exitCode = status;
+    });
+}

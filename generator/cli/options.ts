@@ -1,0 +1,83 @@
+// Options and helpers every command shares: where the docs and the output are,
+// how diagnostics are printed, and what --strict means.
+import { Command, Option } from 'commander';
+import type { EmitOptions } from '../emit/options.js';
+import type { Diagnostic } from '../model/types.js';
+import { buildFromDocs, sortDiagnostics } from '../pipeline.js';
+import type { DocFile, PageFilter } from '../read/readDocs.js';
+import { computeCoverage, type Coverage } from '../stats/coverage.js';
+import { mapCoverageFiles } from '../stats/formatCoverage.js';
+import { loadConfig } from './config.js';
+import { diagnosticSummary, displayPath, formatDiagnostic } from './report.js';
+
+export interface CommonOptions {
+  input?: string[];
+  out?: string;
+  config?: string;
+  include?: string[];
+  exclude?: string[];
+  strict?: boolean;
+  quiet?: boolean;
+}
+
+export interface ReportOptions extends CommonOptions {
+  format: 'text' | 'json';
+  stats?: boolean;
+}
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+export function withInputOptions(command: Command): Command {
+  return command
+    .option('-i, --input <dir>', 'a folder of doc pages (repeatable; default from docgen.config.json, else docs-input)', collect)
+    .option('--include <glob>', 'read only pages matching the glob (repeatable; a glob without / matches a file name anywhere)', collect)
+    .option('--exclude <glob>', 'skip pages matching the glob (repeatable)', collect)
+    .option('-c, --config <file>', 'config file (default: ./docgen.config.json when present)');
+}
+
+export function withFormatOption(command: Command, formats: readonly string[] = ['text', 'json']): Command {
+  return command.addOption(new Option('--format <format>', 'how to print the report').choices([...formats]).default('text'));
+}
+
+export function withCommonOptions(command: Command, out: boolean): Command {
+  withInputOptions(command)
+    .option('--strict', 'exit 1 when the docs yield any warning or error')
+    .option('-q, --quiet', 'print no diagnostics, only the summary');
+  if (out) command.option('-o, --out <dir>', 'the output folder (default from docgen.config.json, else generated)');
+  return command;
+}
+
+/** The command line over the config file over the defaults. */
+export async function settings(options: CommonOptions): Promise<{ inputs: string[]; out: string; filter: PageFilter; emit: EmitOptions }> {
+  const config = await loadConfig(options.config);
+  return {
+    inputs: options.input ?? config.input,
+    out: options.out ?? config.out,
+    filter: { include: options.include ?? config.include, exclude: options.exclude ?? config.exclude },
+    emit: config.emit,
+  };
+}
+
+export function printDiagnostics(diagnostics: Diagnostic[], docs: DocFile[], options: CommonOptions): number {
+  if (!options.quiet) for (const diagnostic of diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic, docs)}\n`);
+  if (diagnostics.length) process.stderr.write(`docgen: ${diagnosticSummary(diagnostics)}\n`);
+  return strictStatus(diagnostics, options);
+}
+
+/** 1 under --strict when there is any warning or error, else 0. */
+export function strictStatus(diagnostics: readonly Diagnostic[], options: { strict?: boolean }): number {
+  const failing = diagnostics.some((d) => d.severity !== 'info');
+  return options.strict && failing ? 1 : 0;
+}
+
+/** read → parse → model, with the diagnostics in file order and the coverage figures (files as display paths). */
+export async function analyse(options: CommonOptions): Promise<{ docs: DocFile[]; diagnostics: Diagnostic[]; coverage: Coverage }> {
+  const { inputs, filter } = await settings(options);
+  const built = await buildFromDocs(inputs, filter);
+  const coverage = computeCoverage(built.pages, built.model, built.diagnostics);
+  return {
+    docs: built.docs,
+    diagnostics: sortDiagnostics(built.diagnostics),
+    coverage: mapCoverageFiles(coverage, (file) => displayPath(file, built.docs)),
+  };
+}

@@ -1,0 +1,90 @@
+// `generate --watch`: one full run, then, for each burst of saved pages, a run that
+// re-parses only the pages whose text changed and re-formats only the files whose
+// text changed (the build cache), and writes only the files that differ.
+import path from 'node:path';
+import chokidar from 'chokidar';
+import type { Diagnostic } from '../model/types.js';
+import { createBuildCache, type ProgressListener, runPipeline } from '../pipeline.js';
+import type { DocFile, PageFilter } from '../read/readDocs.js';
+import type { EmitOptions } from '../emit/options.js';
+import { assertWritableOutput, updateOutput, withManifest, writeOutput } from '../write/outputFolder.js';
+import { type CommonOptions, printDiagnostics } from './options.js';
+import { progressBar } from './progress.js';
+
+interface WatchSettings {
+  inputs: string[];
+  out: string;
+  filter: PageFilter;
+  emit: EmitOptions;
+}
+
+/** Waits for saves after a short quiet spell, so an editor's burst of events is one run. */
+const QUIET_MS = 100;
+
+export async function watchDocs(settings: WatchSettings, options: CommonOptions): Promise<void> {
+  const cache = createBuildCache();
+  const build = (onProgress?: ProgressListener) =>
+    runPipeline(settings.inputs, settings.filter, { emit: settings.emit, cache, onProgress });
+
+  const progress = progressBar();
+  const first = await build(progress.listener).finally(() => progress.stop());
+  await assertWritableOutput(settings.out, settings.inputs);
+  let written = withManifest(first.files);
+  await writeOutput(settings.out, written);
+  printDiagnostics(first.diagnostics, first.docs, options);
+  say(`${first.docs.length} pages read, ${written.size} files written to ${settings.out}`);
+
+  const changed = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const rebuild = async () => {
+    const pages = [...changed].sort();
+    changed.clear();
+    const started = performance.now();
+    try {
+      const result = await build();
+      const next = withManifest(result.files);
+      const { written: files, removed } = await updateOutput(settings.out, written, next);
+      written = next;
+      printDiagnostics(result.diagnostics.filter((d) => pages.some((page) => sameFile(page, d, result.docs))), result.docs, options);
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      const list = [...files, ...removed.map((file) => `-${file}`)];
+      say(`${pages.join(', ')} changed: ${files.length} files written, ${removed.length} removed in ${seconds} s${list.length ? ` (${list.join(', ')})` : ''}`);
+    } catch (error) {
+      // A bad save must not end the session: say why and wait for the next one.
+      say(`${pages.join(', ')} changed, but the run failed: ${(error as Error).message}`);
+    }
+  };
+
+  const watcher = chokidar.watch(settings.inputs, { ignoreInitial: true, followSymlinks: false });
+  watcher.on('all', (_event, file) => {
+    if (!/\.md(\.txt)?$/.test(file)) return;
+    changed.add(path.relative(process.cwd(), file));
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(rebuild);
+    }, QUIET_MS);
+  });
+  watcher.on('error', (error) => say(`watching failed: ${(error as Error).message}`));
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  say(`watching ${settings.inputs.join(', ')} for changes (Ctrl-C to stop)`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      clearTimeout(timer);
+      void running.then(() => watcher.close()).then(resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  say('stopped watching');
+}
+
+function say(line: string): void {
+  process.stdout.write(`docgen: ${line}\n`);
+}
+
+/** Whether a diagnostic is about the page at `page` (a path relative to the working folder). */
+function sameFile(page: string, diagnostic: Diagnostic, docs: DocFile[]): boolean {
+  const doc = docs.find((d) => d.path === diagnostic.source.file);
+  return doc !== undefined && path.resolve(doc.root, doc.path) === path.resolve(page);
+}
