@@ -39,7 +39,7 @@ describe('docgen check', () => {
     expect(run.stdout).toContain('+++ b/models/RemoteActionAudit.ts');
     expect(run.stdout).toMatch(/^-\s+deviceIMEI\?: string \| null;$/m);
     expect(run.stdout).toMatch(/^\+\s+deviceIMEI\?: number \| null;$/m);
-    expect(run.stdout).toMatch(/2 files differ .*\(2 changed, 0 missing, 0 extra\)/);
+    expect(run.stdout).toMatch(/2 files differ .*\(2 changed, 0 added, 0 removed\)/);
   });
 
   it('points at a previous output an interrupted swap left beside the output folder', async () => {
@@ -50,13 +50,13 @@ describe('docgen check', () => {
     expect(run.stdout).toMatch(/an interrupted run left the previous output beside .*out \(out\.docgen-old-4242\); `docgen generate` puts it back\./);
   });
 
-  it('reports missing and extra files', async () => {
+  it('reports added and removed files', async () => {
     const { docs, out } = await scratch();
     await rm(path.join(docs, 'api', 'intune-devices-remoteactionaudit-delete.md'));
     const run = await runCli('check', '--input', docs, '--out', out);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('--- a/requests/deleteRemoteActionAudit.ts\n+++ /dev/null');
-    expect(run.stdout).toMatch(/\(\d+ changed, 0 missing, 1 extra\)/);
+    expect(run.stdout).toMatch(/\(\d+ changed, 0 added, 1 removed\)/);
   });
 });
 

@@ -19,10 +19,15 @@ export function displayPath(file: string, docs: readonly DocFile[]): string {
 export function formatDiagnostic(diagnostic: Diagnostic, docs: readonly DocFile[]): string {
   const file = displayPath(diagnostic.source.file, docs);
   const { line, column } = diagnostic.source;
+  return `${file}:${line}:${column}: ${diagnostic.severity} ${diagnostic.code}: ${diagnosticMessage(diagnostic)}`;
+}
+
+/** The message with what was expected and found, without the location. */
+export function diagnosticMessage(diagnostic: Diagnostic): string {
   const detail = [diagnostic.expected && `expected ${diagnostic.expected}`, diagnostic.found && `found ${diagnostic.found}`]
     .filter(Boolean)
     .join('; ');
-  return `${file}:${line}:${column}: ${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}${detail ? ` (${detail})` : ''}`;
+  return `${diagnostic.message}${detail ? ` (${detail})` : ''}`;
 }
 
 export function diagnosticSummary(diagnostics: readonly Diagnostic[]): string {

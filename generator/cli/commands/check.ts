@@ -1,25 +1,54 @@
-// `docgen check`: exit 1, with a diff, when the output folder has drifted from the docs.
+// `docgen check`: exit 1 when the output folder has drifted from the docs, and say how:
+// unified diffs (text), a report of the drifted declarations (json), or GitHub
+// Actions annotations on the doc lines that caused them (github).
 import type { Command } from 'commander';
-import { runPipeline } from '../../pipeline.js';
+import pc from 'picocolors';
+import { driftReport } from '../../check/driftReport.js';
+import { formatText } from '../../check/formatText.js';
+import { diagnosticAnnotations, driftAnnotations } from '../../check/githubAnnotations.js';
+import { type PipelineResult, runPipeline } from '../../pipeline.js';
 import { compareOutput, driftSummary } from '../../write/compareOutput.js';
 import { readOutput, setAsideOutputs, withManifest } from '../../write/outputFolder.js';
-import { type CommonOptions, printDiagnostics, settings, withCommonOptions } from '../options.js';
+import { type CommonOptions, printDiagnostics, settings, strictStatus, withCommonOptions, withFormatOption } from '../options.js';
+import { diagnosticSummary, displayPath } from '../report.js';
+
+interface CheckOptions extends CommonOptions {
+  format: 'text' | 'json' | 'github';
+}
 
 export function addCheckCommand(program: Command): void {
-  withCommonOptions(
-    program.command('check').description('Exit 1, with a diff, when the output folder differs from what the docs produce.'),
-    true,
-  ).action(async (options: CommonOptions) => {
+  withFormatOption(
+    withCommonOptions(program.command('check').description('Exit 1, with a diff, when the output folder differs from what the docs produce.'), true),
+    ['text', 'json', 'github'],
+  ).action(async (options: CheckOptions) => {
     const { inputs, out, filter, emit } = await settings(options);
     const result = await runPipeline(inputs, filter, { emit });
-    const status = printDiagnostics(result.diagnostics, result.docs, options);
+    const status = options.format === 'github' ? printDiagnosticAnnotations(result, options) : printDiagnostics(result.diagnostics, result.docs, options);
     const drift = compareOutput(withManifest(result.files), await readOutput(out));
-    for (const item of drift) process.stdout.write(item.patch);
-    process.stdout.write(`${driftSummary(drift)}\n`);
     const setAside = drift.length > 0 ? await setAsideOutputs(out) : [];
-    if (setAside.length > 0) {
-      process.stdout.write(`docgen check: an interrupted run left the previous output beside ${out} (${setAside.join(', ')}); \`docgen generate\` puts it back.\n`);
+    const hint = setAside.length > 0 ? `docgen check: an interrupted run left the previous output beside ${out} (${setAside.join(', ')}); \`docgen generate\` puts it back.\n` : '';
+    const report = () => driftReport(drift, result.origins, (file) => displayPath(file, result.docs));
+    if (options.format === 'json') {
+      // stdout holds the JSON alone.
+      process.stdout.write(`${JSON.stringify(report(), null, 2)}\n`);
+      process.stderr.write(hint);
+    } else {
+      const body = options.format === 'github' ? driftAnnotations(report(), out).map((line) => `${line}\n`).join('') : formatText(drift, colourStdout());
+      process.stdout.write(`${body}${driftSummary(drift)}\n${hint}`);
     }
     process.exitCode = drift.length > 0 ? 1 : status;
   });
+}
+
+/** In github format the diagnostics go to stdout, as annotations the Actions UI shows on the doc lines. */
+function printDiagnosticAnnotations({ diagnostics, docs }: PipelineResult, options: CheckOptions): number {
+  const lines = options.quiet ? [] : diagnosticAnnotations(diagnostics, docs);
+  if (diagnostics.length > 0) lines.push(`docgen: ${diagnosticSummary(diagnostics)}`);
+  process.stdout.write(lines.map((line) => `${line}\n`).join(''));
+  return strictStatus(diagnostics, options);
+}
+
+/** picocolors honours NO_COLOR and FORCE_COLOR, but would colour a CI log or a pipe too: only a terminal, unless forced. */
+function colourStdout(): boolean {
+  return pc.isColorSupported && (process.stdout.isTTY === true || Boolean(process.env['FORCE_COLOR']));
 }
