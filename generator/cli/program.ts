@@ -1,10 +1,11 @@
-// The `docgen` command line: generate, check, model, lint, stats. Exit codes: 0 done or up
+// The `docgen` command line: generate, check, model, lint, stats, diff. Exit codes: 0 done or up
 // to date, 1 drift (check) or diagnostics under --strict, 2 usage or input error, 3 a docgen bug.
 import { Command, CommanderError } from 'commander';
 import { EmitError } from '../emit/format.js';
 import { InputError } from '../read/readDocs.js';
 import { OutputError } from '../write/outputFolder.js';
 import { addCheckCommand } from './commands/check.js';
+import { addDiffCommand } from './commands/diff.js';
 import { addGenerateCommand } from './commands/generate.js';
 import { addLintCommand, addStatsCommand } from './commands/lint.js';
 import { addModelCommand } from './commands/model.js';
@@ -15,7 +16,7 @@ export function createProgram(): Command {
     .description('Generate a typed TypeScript SDK (models, validators, request builders) from Graph-style API reference docs.')
     .exitOverride()
     .showHelpAfterError();
-  for (const add of [addGenerateCommand, addCheckCommand, addModelCommand, addLintCommand, addStatsCommand]) add(program);
+  for (const add of [addGenerateCommand, addCheckCommand, addModelCommand, addLintCommand, addStatsCommand, addDiffCommand]) add(program);
   return program;
 }
 
