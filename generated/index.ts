@@ -5,4 +5,4 @@ export * from './validators/index.js';
 export * from './requests/index.js';
 export { pathSegment, withQuery } from './runtime/request.js';
 export type { CollectionResponse, HttpMethod, HttpRequest, ODataQuery, ResponseOf } from './runtime/request.js';
-export type { ValidationError, ValidationResult } from './runtime/validation.js';
+export type { ValidationIssue, ValidationOptions, ValidationResult } from './runtime/validation.js';

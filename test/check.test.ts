@@ -64,18 +64,26 @@ describe('docgen check --format', () => {
     expect(text.stdout).toMatch(/^-\s+deviceIMEI\?: string \| null;$/m);
     expect(text.stdout).not.toContain('\u001b[');
     expect(text.stdout.trimEnd().split('\n').at(-1)).toBe(
-      'docgen check: 2 files differ from what the docs produce (2 changed, 0 added, 0 removed). Run `docgen generate` to update them.',
+      'docgen check: 3 files differ from what the docs produce (3 changed, 0 added, 0 removed). Run `docgen generate` to update them.',
     );
 
     const json = await check(docs, out, '--format', 'json');
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout) as DriftReport;
     expect(report.upToDate).toBe(false);
-    expect(report.summary).toEqual({ changed: 2, added: 0, removed: 0 });
+    expect(report.summary).toEqual({ changed: 3, added: 0, removed: 0 });
     expect(report.files.map((file) => [file.file, file.change])).toEqual([
       ['models/RemoteActionAudit.ts', 'changed'],
+      ['schemas/RemoteActionAudit.schema.json', 'changed'],
       ['validators/RemoteActionAudit.ts', 'changed'],
     ]);
+    // A schema is JSON: no declarations to compare, but the type it comes from.
+    expect(report.files[1]).toEqual({
+      file: 'schemas/RemoteActionAudit.schema.json',
+      change: 'changed',
+      source: { file: page, line: 11, column: 1 },
+      declarations: [],
+    });
     const [model] = report.files;
     expect(model!.declarations).toEqual([
       {
@@ -87,19 +95,32 @@ describe('docgen check --format', () => {
         outputLine: 18,
       },
     ]);
-    expect(report.files[1]!.declarations.map((d) => [d.kind, d.name, d.change])).toEqual([['function', 'checkPropertiesOfRemoteActionAudit', 'changed']]);
+    expect(report.files[2]!.declarations.map((d) => [d.kind, d.name, d.change])).toEqual([
+      ['function', 'testRemoteActionAudit', 'changed'],
+      ['function', 'collectRemoteActionAudit', 'changed'],
+    ]);
 
     const github = await check(docs, out, '--format', 'github');
     expect(github.code).toBe(1);
-    const [member, validator, ...others] = annotations(github.stdout);
-    expect(others).toEqual([]);
+    const [member, schema, ...validator] = annotations(github.stdout);
     expect(member).toEqual({
       level: 'error',
       properties: { file: page, line: String(line), col: '1', title: 'docgen check' },
       message: `${path.join(out, 'models', 'RemoteActionAudit.ts')}: interface RemoteActionAudit differs from what the docs produce: deviceIMEI changed`,
     });
-    expect(validator!.properties).toMatchObject({ file: page, line: '11' });
-    expect(github.stdout.trimEnd().split('\n').at(-1)).toMatch(/^docgen check: 2 files differ/);
+    expect(schema).toEqual({
+      level: 'error',
+      properties: { file: page, line: '11', col: '1', title: 'docgen check' },
+      message: `${path.join(out, 'schemas', 'RemoteActionAudit.schema.json')} differs from what the docs produce`,
+    });
+    expect(validator.map((annotation) => [annotation.properties['file'], annotation.properties['line'], annotation.message])).toEqual(
+      ['test', 'collect'].map((kind) => [
+        page,
+        '11',
+        `${path.join(out, 'validators', 'RemoteActionAudit.ts')}: function ${kind}RemoteActionAudit differs from what the docs produce`,
+      ]),
+    );
+    expect(github.stdout.trimEnd().split('\n').at(-1)).toMatch(/^docgen check: 3 files differ/);
   });
 
   it('exits 0 and says so in every format when the output is up to date', async () => {
@@ -178,7 +199,7 @@ describe('docgen check --format', () => {
     const json = await check(docs, out, '--format', 'json');
     expect(json.code).toBe(1);
     expect(json.stderr).toMatch(hint);
-    expect(JSON.parse(json.stdout)).toMatchObject({ upToDate: false, summary: { added: 24, changed: 0, removed: 0 } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ upToDate: false, summary: { added: 31, changed: 0, removed: 0 } });
   });
 
   it('text: no colour when stdout is not a terminal and colour is not forced', async () => {

@@ -28,7 +28,7 @@ describe('parseConfig', () => {
       out: path.join('some', 'dir', 'generated'),
       include: [],
       exclude: [],
-      emit: { outputs: ['models', 'validators', 'requests'], naming: { typePrefix: '', typeSuffix: '' } },
+      emit: { outputs: ['models', 'validators', 'schemas', 'requests'], naming: { typePrefix: '', typeSuffix: '' } },
     });
   });
 
@@ -58,10 +58,10 @@ describe('parseConfig', () => {
     [{ input: [''] }, '"input.0": must be a folder, not "" (found "")'],
     [{ out: ['a'] }, '"out": expected a folder (found ["a"])'],
     [{ include: [3] }, '"include": expected a glob or a list of globs (found [3])'],
-    [{ outputs: ['models', 'schemas'] }, '"outputs.1": expected one of "models", "validators", "requests" (found "schemas")'],
+    [{ outputs: ['models', 'openapi'] }, '"outputs.1": expected one of "models", "validators", "schemas", "requests" (found "openapi")'],
     [{ outputs: ['validators'] }, '"outputs": must include "models": validators and requests import the model types (found ["validators"])'],
     [{ outputs: ['models', 'models'] }, '"outputs": must not name an output twice (found ["models","models"])'],
-    [{ outputs: [] }, '"outputs": must name at least one of models, validators, requests (found [])'],
+    [{ outputs: [] }, '"outputs": must name at least one of models, validators, schemas, requests (found [])'],
     [{ naming: { typePrefix: '1x' } }, '"naming.typePrefix": must be letters, digits, _ or $, starting with a letter (found "1x")'],
     [{ naming: { typeSuffix: 'a-b' } }, '"naming.typeSuffix": must be letters, digits, _ or $, starting with a letter (found "a-b")'],
     [{ naming: 'Graph' }, '"naming": expected an object with "typePrefix" and "typeSuffix" (found "Graph")'],

@@ -56,12 +56,11 @@ describe('hostile docs', () => {
   it('exports exactly the names the model and the naming rules give', async () => {
     const { model } = await buildFromDocs([FIXTURE]);
     const { names } = assignNames(model);
-    const expected = new Set(['pathSegment', 'withQuery', 'CollectionResponse', 'HttpMethod', 'HttpRequest', 'ODataQuery', 'ResponseOf', 'ValidationError', 'ValidationResult']);
+    const expected = new Set(['pathSegment', 'withQuery', 'CollectionResponse', 'HttpMethod', 'HttpRequest', 'ODataQuery', 'ResponseOf', 'ValidationIssue', 'ValidationOptions', 'ValidationResult']);
     for (const type of model.namespaces.flatMap((ns) => ns.types)) {
       const name = names.types.get(type.fullName)!;
       for (const exported of typeExports(name)) {
         if (exported === `${name}Values` && type.kind !== 'enum') continue;
-        if (exported === `checkPropertiesOf${name}` && type.kind === 'enum') continue;
         expected.add(exported);
       }
     }
@@ -127,6 +126,6 @@ describe('hostile docs', () => {
     expect(Object.hasOwn(request.headers, '__proto__')).toBe(true);
     expect(request.headers['X-Hostile']).toBe('HOSTILE44 "\'`$z`\'" */');
     const validate = sdk['validateClass'] as unknown as (value: unknown) => { valid: boolean; errors: unknown[] };
-    expect(validate(JSON.parse('{"__proto__": 5, "constructor": true}')).errors).toEqual([{ path: '/__proto__', message: 'expected a string, found number 5' }]);
+    expect(validate(JSON.parse('{"__proto__": 5, "constructor": true}')).errors).toEqual([expect.objectContaining({ path: '/__proto__', message: 'expected a string, found number 5' })]);
   });
 });

@@ -217,7 +217,7 @@ function compileFailure(spec: DocSetSpec, esm: boolean): void {
 // Property 2: the exports
 
 /** What emitProject re-exports from runtime/ in the root index. */
-const RUNTIME_EXPORTS = ['pathSegment', 'withQuery', 'CollectionResponse', 'HttpMethod', 'HttpRequest', 'ODataQuery', 'ResponseOf', 'ValidationError', 'ValidationResult'];
+const RUNTIME_EXPORTS = ['pathSegment', 'withQuery', 'CollectionResponse', 'HttpMethod', 'HttpRequest', 'ODataQuery', 'ResponseOf', 'ValidationIssue', 'ValidationOptions', 'ValidationResult'];
 
 /** Every name the output must export, from the model and naming.ts (which exports apply to which kind: templates/*.hbs). */
 function expectedExports(model: Model): string[] {
@@ -226,10 +226,9 @@ function expectedExports(model: Model): string[] {
   for (const namespace of model.namespaces) {
     for (const type of namespace.types) {
       const name = names.types.get(type.fullName)!;
-      // enum.ts.hbs + enumValidator.ts.hbs: the union, its Values, validate/is/check.
-      // model.ts.hbs + validator.ts.hbs: the interface, validate/is/check/checkPropertiesOf.
-      const skip = type.kind === 'enum' ? `checkPropertiesOf${name}` : `${name}Values`;
-      expected.push(...typeExports(name).filter((exported) => exported !== skip));
+      // enum.ts.hbs + enumValidator.ts.hbs: the union, its Values, validate/is/test/collect.
+      // model.ts.hbs + validator.ts.hbs: the interface, validate/is/test/collect.
+      expected.push(...typeExports(name).filter((exported) => type.kind === 'enum' || exported !== `${name}Values`));
     }
   }
   for (const operation of model.operations) {

@@ -7,7 +7,7 @@ import * as sdk from '../generated/index.js';
 import { type DocExample, findType, loadDocsInput } from './helpers/examples.js';
 
 const { model, examples } = await loadDocsInput();
-type Validate = (value: unknown) => sdk.ValidationResult;
+type Validate = (value: unknown, options?: sdk.ValidationOptions) => sdk.ValidationResult;
 
 function validatorFor(type: StructuredType): Validate {
   const name = type.name.charAt(0).toUpperCase() + type.name.slice(1);
@@ -37,10 +37,11 @@ describe('validators over the docs-input examples', () => {
     expect(new Set(withBodies.map((example) => example.example.role))).toEqual(new Set(['request', 'response']));
   });
 
-  it.each(withBodies.map((example) => [example.label, example] as const))('%s is valid', (_label, example) => {
+  it.each(withBodies.map((example) => [example.label, example] as const))('%s is valid, even in strict mode', (_label, example) => {
     for (const { value, type } of objectsOf(example)) {
-      const result = validatorFor(type)(value);
+      const result = validatorFor(type)(value, { mode: 'strict' });
       expect(result.errors).toEqual([]);
+      expect(result.warnings).toEqual([]);
       expect(result.valid).toBe(true);
     }
   });
@@ -69,10 +70,11 @@ describe('validators over the docs-input examples', () => {
               : undefined;
         const breakage = kind ? breakages[kind] : undefined;
         if (!breakage) continue;
-        const result = validatorFor(type)({ ...value, [property.name]: breakage.wrong });
+        // Strict, so that an unknown enum member is an error and not a warning.
+        const result = validatorFor(type)({ ...value, [property.name]: breakage.wrong }, { mode: 'strict' });
         const pointer = `/${property.name}${kind === 'item' ? '/0' : ''}`;
         expect(result.valid, `${property.name} broken`).toBe(false);
-        expect(result.errors).toEqual([{ path: pointer, message: expect.stringMatching(breakage.message) }]);
+        expect(result.errors).toEqual([expect.objectContaining({ path: pointer, message: expect.stringMatching(breakage.message) })]);
         mutations++;
       }
     }
@@ -84,20 +86,28 @@ describe('validator rules', () => {
   it('checks inherited properties (id from entity) and nested pointers', () => {
     const result = sdk.validateRemoteActionAudit({ id: 7, deviceActionDetails: [{}, 'x'] });
     expect(result.errors).toEqual([
-      { path: '/id', message: 'expected a string, found number 7' },
-      { path: '/deviceActionDetails/1', message: 'expected an object, found the string "x"' },
+      { path: '/id', message: 'expected a string, found number 7', expected: 'a string', found: 'number 7', source: 'resources/entity.md:20' },
+      {
+        path: '/deviceActionDetails/1',
+        message: 'expected an object, found the string "x"',
+        expected: 'an object',
+        found: 'the string "x"',
+        source: 'resources/intune-devices-remoteactionaudit.md:45',
+      },
     ]);
   });
 
   it('rejects null for the key and accepts it for nullable properties', () => {
     expect(sdk.validateRemoteActionAudit({ id: null }).errors).toEqual([
-      { path: '/id', message: 'expected a value (the property is not nullable), found null' },
+      expect.objectContaining({ path: '/id', message: 'expected a value (the property is not nullable), found null' }),
     ]);
     expect(sdk.validateRemoteActionAudit({ deviceDisplayName: null }).valid).toBe(true);
   });
 
   it('rejects what is not an object, and accepts unknown and @odata properties (open world)', () => {
-    expect(sdk.validateRemoteActionAudit([]).errors).toEqual([{ path: '', message: 'expected an object, found an array' }]);
+    expect(sdk.validateRemoteActionAudit([]).errors).toEqual([
+      expect.objectContaining({ path: '', message: 'expected an object, found an array', source: 'resources/intune-devices-remoteactionaudit.md:11' }),
+    ]);
     expect(sdk.validateRemoteActionAudit({ '@odata.etag': 'W/"1"', futureProperty: 1 }).valid).toBe(true);
   });
 
@@ -114,8 +124,12 @@ describe('validator rules', () => {
     expect(sdk.isRemoteActionAudit({ action: 'rebootNow' })).toBe(true);
     expect(sdk.isRemoteActionAudit({ action: 'RebootNow' })).toBe(false);
     expect(sdk.isActionState('done')).toBe(true);
-    expect(sdk.validateDeviceActionCategory('many').errors).toEqual([
-      { path: '', message: 'expected a DeviceActionCategory member, found the string "many"' },
+    expect(sdk.validateDeviceActionCategory('many')).toMatchObject({
+      valid: true,
+      warnings: [{ path: '', message: 'expected a DeviceActionCategory member, found the string "many"' }],
+    });
+    expect(sdk.validateDeviceActionCategory('many', { mode: 'strict' }).errors).toEqual([
+      expect.objectContaining({ path: '', message: 'expected a DeviceActionCategory member, found the string "many"' }),
     ]);
   });
 });

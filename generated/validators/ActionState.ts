@@ -6,15 +6,27 @@ import * as rt from '../runtime/validation.js';
 import { ActionStateValues } from '../models/ActionState.js';
 import type { ActionState } from '../models/ActionState.js';
 
-/** Checks `value` at `path` as a `ActionState`; for use by other validators. */
-export const checkActionState: rt.Check = rt.enumCheck('ActionState', ActionStateValues);
+/** The doc page and line of `ActionState`. */
+const SOURCE = 'resources/intune-shared-actionstate.md:11';
 
-/** Checks that `value` is a `ActionState` member. */
-export function validateActionState(value: unknown): rt.ValidationResult {
-  return rt.validateWith(checkActionState, value);
+const MEMBERS: ReadonlySet<string> = new Set<string>(ActionStateValues);
+
+/** Checks that `value` is a `ActionState` member; in lenient mode an unknown one is a warning. */
+export function validateActionState(value: unknown, options?: rt.ValidationOptions): rt.ValidationResult {
+  return rt.validate(value, options, collectActionState, SOURCE);
 }
 
-/** Type guard: `value` is a `ActionState` member. */
+/** Type guard: `value` is a documented `ActionState` member. */
 export function isActionState(value: unknown): value is ActionState {
-  return validateActionState(value).valid;
+  return testActionState(value, true);
+}
+
+/** The fast check: a documented member. */
+export function testActionState(value: unknown, _strict: boolean): boolean {
+  return typeof value === 'string' && MEMBERS.has(value);
+}
+
+/** The slow check: what is wrong with `value`, found at `path`. */
+export function collectActionState(value: unknown, path: string, report: rt.Report, source: string): void {
+  rt.collectMember(value, MEMBERS, 'ActionState', path, report, source);
 }

@@ -6,15 +6,27 @@ import * as rt from '../runtime/validation.js';
 import { DeviceActionCategoryValues } from '../models/DeviceActionCategory.js';
 import type { DeviceActionCategory } from '../models/DeviceActionCategory.js';
 
-/** Checks `value` at `path` as a `DeviceActionCategory`; for use by other validators. */
-export const checkDeviceActionCategory: rt.Check = rt.enumCheck('DeviceActionCategory', DeviceActionCategoryValues);
+/** The doc page and line of `DeviceActionCategory`. */
+const SOURCE = 'resources/intune-devices-deviceactioncategory.md:11';
 
-/** Checks that `value` is a `DeviceActionCategory` member. */
-export function validateDeviceActionCategory(value: unknown): rt.ValidationResult {
-  return rt.validateWith(checkDeviceActionCategory, value);
+const MEMBERS: ReadonlySet<string> = new Set<string>(DeviceActionCategoryValues);
+
+/** Checks that `value` is a `DeviceActionCategory` member; in lenient mode an unknown one is a warning. */
+export function validateDeviceActionCategory(value: unknown, options?: rt.ValidationOptions): rt.ValidationResult {
+  return rt.validate(value, options, collectDeviceActionCategory, SOURCE);
 }
 
-/** Type guard: `value` is a `DeviceActionCategory` member. */
+/** Type guard: `value` is a documented `DeviceActionCategory` member. */
 export function isDeviceActionCategory(value: unknown): value is DeviceActionCategory {
-  return validateDeviceActionCategory(value).valid;
+  return testDeviceActionCategory(value, true);
+}
+
+/** The fast check: a documented member. */
+export function testDeviceActionCategory(value: unknown, _strict: boolean): boolean {
+  return typeof value === 'string' && MEMBERS.has(value);
+}
+
+/** The slow check: what is wrong with `value`, found at `path`. */
+export function collectDeviceActionCategory(value: unknown, path: string, report: rt.Report, source: string): void {
+  rt.collectMember(value, MEMBERS, 'DeviceActionCategory', path, report, source);
 }

@@ -4,26 +4,68 @@
 
 import * as rt from '../runtime/validation.js';
 import type { Entity } from '../models/Entity.js';
+import { collectRemoteActionAudit, testRemoteActionAudit } from './RemoteActionAudit.js';
+
+/** The doc page and line of `Entity`: the rule an error about the object as a whole comes from. */
+const SOURCE = 'resources/entity.md:11';
+
+/** Every property `Entity` has, its own and inherited: what strict mode allows. */
+const KNOWN: ReadonlySet<string> = new Set<string>(['id']);
 
 /**
  * Checks that `value` is a valid `Entity`: an object whose documented
- * properties, where present, have the documented types.
+ * properties, where present, have the documented types, checked as the
+ * subtype its `@odata.type` names.
  */
-export function validateEntity(value: unknown): rt.ValidationResult {
-  return rt.validateWith(checkEntity, value);
+export function validateEntity(value: unknown, options?: rt.ValidationOptions): rt.ValidationResult {
+  return rt.validate(value, options, collectEntity, SOURCE);
 }
 
-/** Type guard: `value` is a valid `Entity`. */
-export function isEntity(value: unknown): value is Entity {
-  return validateEntity(value).valid;
+/** Type guard: `value` is a valid `Entity` with nothing to warn about (no enum member the docs do not list). */
+export function isEntity(value: unknown, options?: rt.ValidationOptions): value is Entity {
+  return testEntity(value, options?.mode === 'strict');
 }
 
-/** Checks `value` at `path` as a `Entity`; for use by other validators. */
-export function checkEntity(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (rt.isObject(value, path, errors)) checkPropertiesOfEntity(value, path, errors);
+/** The fast check: `true` when `value` is a valid `Entity` with nothing to warn about. */
+export function testEntity(value: unknown, strict: boolean): boolean {
+  if (!rt.isObject(value)) return false;
+  switch (value['@odata.type']) {
+    case undefined:
+    case '#microsoft.graph.entity':
+    case 'microsoft.graph.entity':
+      break;
+    case '#microsoft.graph.remoteActionAudit':
+    case 'microsoft.graph.remoteActionAudit':
+      return testRemoteActionAudit(value, strict);
+    default:
+      return false;
+  }
+  let x: unknown;
+  return (
+    ((x = value['id']) === undefined || typeof x === 'string') &&
+    (!strict || rt.onlyKnown(value, KNOWN))
+  );
 }
 
-/** Checks the properties `Entity` declares. */
-export function checkPropertiesOfEntity(value: Record<string, unknown>, path: string, errors: rt.ValidationError[]): void {
-  rt.checkProperty(value, 'id', path, errors, rt.checkString, { nullable: false, collection: false });
+/** The slow check: records every problem of `value`, found at `path`, as a `Entity`. */
+export function collectEntity(value: unknown, path: string, report: rt.Report, source: string): void {
+  if (!rt.collectObject(value, path, report, source)) return;
+  switch (value['@odata.type']) {
+    case undefined:
+    case '#microsoft.graph.entity':
+    case 'microsoft.graph.entity':
+      break;
+    case '#microsoft.graph.remoteActionAudit':
+    case 'microsoft.graph.remoteActionAudit':
+      collectRemoteActionAudit(value, path, report, source);
+      return;
+    default:
+      rt.collectODataType(value['@odata.type'], 'an @odata.type of "#microsoft.graph.entity" or one of its 1 subtypes', path, report, SOURCE);
+      return;
+  }
+  let x: unknown;
+  if (!((x = value['id']) === undefined || typeof x === 'string')) {
+    rt.property(x, 'id', path, report, rt.isString, rt.collectString, rt.NOT_NULL, 'resources/entity.md:20');
+  }
+  if (report.strict && !rt.onlyKnown(value, KNOWN)) rt.collectUnknown(value, KNOWN, path, report, SOURCE);
 }

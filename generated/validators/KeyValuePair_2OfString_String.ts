@@ -5,25 +5,52 @@
 import * as rt from '../runtime/validation.js';
 import type { KeyValuePair_2OfString_String } from '../models/KeyValuePair_2OfString_String.js';
 
+/** The doc page and line of `KeyValuePair_2OfString_String`: the rule an error about the object as a whole comes from. */
+const SOURCE = 'resources/intune-devices-keyvaluepair_2ofstring_string.md:11';
+
+/** Every property `KeyValuePair_2OfString_String` has, its own and inherited: what strict mode allows. */
+const KNOWN: ReadonlySet<string> = new Set<string>([]);
+
 /**
  * Checks that `value` is a valid `KeyValuePair_2OfString_String`: an object whose documented
  * properties, where present, have the documented types.
  */
-export function validateKeyValuePair_2OfString_String(value: unknown): rt.ValidationResult {
-  return rt.validateWith(checkKeyValuePair_2OfString_String, value);
+export function validateKeyValuePair_2OfString_String(value: unknown, options?: rt.ValidationOptions): rt.ValidationResult {
+  return rt.validate(value, options, collectKeyValuePair_2OfString_String, SOURCE);
 }
 
-/** Type guard: `value` is a valid `KeyValuePair_2OfString_String`. */
-export function isKeyValuePair_2OfString_String(value: unknown): value is KeyValuePair_2OfString_String {
-  return validateKeyValuePair_2OfString_String(value).valid;
+/** Type guard: `value` is a valid `KeyValuePair_2OfString_String` with nothing to warn about (no enum member the docs do not list). */
+export function isKeyValuePair_2OfString_String(value: unknown, options?: rt.ValidationOptions): value is KeyValuePair_2OfString_String {
+  return testKeyValuePair_2OfString_String(value, options?.mode === 'strict');
 }
 
-/** Checks `value` at `path` as a `KeyValuePair_2OfString_String`; for use by other validators. */
-export function checkKeyValuePair_2OfString_String(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (rt.isObject(value, path, errors)) checkPropertiesOfKeyValuePair_2OfString_String(value, path, errors);
+/** The fast check: `true` when `value` is a valid `KeyValuePair_2OfString_String` with nothing to warn about. */
+export function testKeyValuePair_2OfString_String(value: unknown, strict: boolean): boolean {
+  if (!rt.isObject(value)) return false;
+  switch (value['@odata.type']) {
+    case undefined:
+    case '#microsoft.graph.keyValuePair_2OfString_String':
+    case 'microsoft.graph.keyValuePair_2OfString_String':
+      break;
+    default:
+      return false;
+  }
+  return (
+    (!strict || rt.onlyKnown(value, KNOWN))
+  );
 }
 
-/** Checks the properties `KeyValuePair_2OfString_String` declares. */
-export function checkPropertiesOfKeyValuePair_2OfString_String(_value: Record<string, unknown>, _path: string, _errors: rt.ValidationError[]): void {
-  // No properties of its own and no base: nothing to check.
+/** The slow check: records every problem of `value`, found at `path`, as a `KeyValuePair_2OfString_String`. */
+export function collectKeyValuePair_2OfString_String(value: unknown, path: string, report: rt.Report, source: string): void {
+  if (!rt.collectObject(value, path, report, source)) return;
+  switch (value['@odata.type']) {
+    case undefined:
+    case '#microsoft.graph.keyValuePair_2OfString_String':
+    case 'microsoft.graph.keyValuePair_2OfString_String':
+      break;
+    default:
+      rt.collectODataType(value['@odata.type'], 'an @odata.type of "#microsoft.graph.keyValuePair_2OfString_String"', path, report, SOURCE);
+      return;
+  }
+  if (report.strict && !rt.onlyKnown(value, KNOWN)) rt.collectUnknown(value, KNOWN, path, report, SOURCE);
 }

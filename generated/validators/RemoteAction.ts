@@ -6,15 +6,27 @@ import * as rt from '../runtime/validation.js';
 import { RemoteActionValues } from '../models/RemoteAction.js';
 import type { RemoteAction } from '../models/RemoteAction.js';
 
-/** Checks `value` at `path` as a `RemoteAction`; for use by other validators. */
-export const checkRemoteAction: rt.Check = rt.enumCheck('RemoteAction', RemoteActionValues);
+/** The doc page and line of `RemoteAction`. */
+const SOURCE = 'resources/intune-devices-remoteaction.md:11';
 
-/** Checks that `value` is a `RemoteAction` member. */
-export function validateRemoteAction(value: unknown): rt.ValidationResult {
-  return rt.validateWith(checkRemoteAction, value);
+const MEMBERS: ReadonlySet<string> = new Set<string>(RemoteActionValues);
+
+/** Checks that `value` is a `RemoteAction` member; in lenient mode an unknown one is a warning. */
+export function validateRemoteAction(value: unknown, options?: rt.ValidationOptions): rt.ValidationResult {
+  return rt.validate(value, options, collectRemoteAction, SOURCE);
 }
 
-/** Type guard: `value` is a `RemoteAction` member. */
+/** Type guard: `value` is a documented `RemoteAction` member. */
 export function isRemoteAction(value: unknown): value is RemoteAction {
-  return validateRemoteAction(value).valid;
+  return testRemoteAction(value, true);
+}
+
+/** The fast check: a documented member. */
+export function testRemoteAction(value: unknown, _strict: boolean): boolean {
+  return typeof value === 'string' && MEMBERS.has(value);
+}
+
+/** The slow check: what is wrong with `value`, found at `path`. */
+export function collectRemoteAction(value: unknown, path: string, report: rt.Report, source: string): void {
+  rt.collectMember(value, MEMBERS, 'RemoteAction', path, report, source);
 }

@@ -4,43 +4,112 @@
 
 import * as rt from '../runtime/validation.js';
 import type { RemoteActionAudit } from '../models/RemoteActionAudit.js';
-import { checkActionState } from './ActionState.js';
-import { checkDeviceActionCategory } from './DeviceActionCategory.js';
-import { checkPropertiesOfEntity } from './Entity.js';
-import { checkKeyValuePair_2OfString_String } from './KeyValuePair_2OfString_String.js';
-import { checkRemoteAction } from './RemoteAction.js';
+import { collectActionState, testActionState } from './ActionState.js';
+import { collectDeviceActionCategory, testDeviceActionCategory } from './DeviceActionCategory.js';
+import { collectKeyValuePair_2OfString_String, testKeyValuePair_2OfString_String } from './KeyValuePair_2OfString_String.js';
+import { collectRemoteAction, testRemoteAction } from './RemoteAction.js';
+
+/** The doc page and line of `RemoteActionAudit`: the rule an error about the object as a whole comes from. */
+const SOURCE = 'resources/intune-devices-remoteactionaudit.md:11';
+
+/** Every property `RemoteActionAudit` has, its own and inherited: what strict mode allows. */
+const KNOWN: ReadonlySet<string> = new Set<string>(['id', 'deviceDisplayName', 'userName', 'initiatedByUserPrincipalName', 'action', 'requestDateTime', 'deviceOwnerUserPrincipalName', 'deviceIMEI', 'actionState', 'managedDeviceId', 'deviceActionDetails', 'deviceActionCategory', 'bulkDeviceActionId']);
 
 /**
  * Checks that `value` is a valid `RemoteActionAudit`: an object whose documented
  * properties, where present, have the documented types.
  */
-export function validateRemoteActionAudit(value: unknown): rt.ValidationResult {
-  return rt.validateWith(checkRemoteActionAudit, value);
+export function validateRemoteActionAudit(value: unknown, options?: rt.ValidationOptions): rt.ValidationResult {
+  return rt.validate(value, options, collectRemoteActionAudit, SOURCE);
 }
 
-/** Type guard: `value` is a valid `RemoteActionAudit`. */
-export function isRemoteActionAudit(value: unknown): value is RemoteActionAudit {
-  return validateRemoteActionAudit(value).valid;
+/** Type guard: `value` is a valid `RemoteActionAudit` with nothing to warn about (no enum member the docs do not list). */
+export function isRemoteActionAudit(value: unknown, options?: rt.ValidationOptions): value is RemoteActionAudit {
+  return testRemoteActionAudit(value, options?.mode === 'strict');
 }
 
-/** Checks `value` at `path` as a `RemoteActionAudit`; for use by other validators. */
-export function checkRemoteActionAudit(value: unknown, path: string, errors: rt.ValidationError[]): void {
-  if (rt.isObject(value, path, errors)) checkPropertiesOfRemoteActionAudit(value, path, errors);
+/** The fast check: `true` when `value` is a valid `RemoteActionAudit` with nothing to warn about. */
+export function testRemoteActionAudit(value: unknown, strict: boolean): boolean {
+  if (!rt.isObject(value)) return false;
+  switch (value['@odata.type']) {
+    case undefined:
+    case '#microsoft.graph.remoteActionAudit':
+    case 'microsoft.graph.remoteActionAudit':
+      break;
+    default:
+      return false;
+  }
+  let x: unknown;
+  return (
+    ((x = value['id']) === undefined || typeof x === 'string') &&
+    ((x = value['deviceDisplayName']) === undefined || x === null || typeof x === 'string') &&
+    ((x = value['userName']) === undefined || x === null || typeof x === 'string') &&
+    ((x = value['initiatedByUserPrincipalName']) === undefined || x === null || typeof x === 'string') &&
+    ((x = value['action']) === undefined || x === null || testRemoteAction(x, strict)) &&
+    ((x = value['requestDateTime']) === undefined || x === null || rt.isDateTimeOffset(x, strict)) &&
+    ((x = value['deviceOwnerUserPrincipalName']) === undefined || x === null || typeof x === 'string') &&
+    ((x = value['deviceIMEI']) === undefined || x === null || typeof x === 'string') &&
+    ((x = value['actionState']) === undefined || x === null || testActionState(x, strict)) &&
+    ((x = value['managedDeviceId']) === undefined || x === null || typeof x === 'string') &&
+    ((x = value['deviceActionDetails']) === undefined || x === null || rt.every(x, testKeyValuePair_2OfString_String, strict)) &&
+    ((x = value['deviceActionCategory']) === undefined || x === null || testDeviceActionCategory(x, strict)) &&
+    ((x = value['bulkDeviceActionId']) === undefined || x === null || typeof x === 'string') &&
+    (!strict || rt.onlyKnown(value, KNOWN))
+  );
 }
 
-/** Checks the properties `RemoteActionAudit` declares and those it inherits. */
-export function checkPropertiesOfRemoteActionAudit(value: Record<string, unknown>, path: string, errors: rt.ValidationError[]): void {
-  checkPropertiesOfEntity(value, path, errors);
-  rt.checkProperty(value, 'deviceDisplayName', path, errors, rt.checkString, { nullable: true, collection: false });
-  rt.checkProperty(value, 'userName', path, errors, rt.checkString, { nullable: true, collection: false });
-  rt.checkProperty(value, 'initiatedByUserPrincipalName', path, errors, rt.checkString, { nullable: true, collection: false });
-  rt.checkProperty(value, 'action', path, errors, checkRemoteAction, { nullable: true, collection: false });
-  rt.checkProperty(value, 'requestDateTime', path, errors, rt.checkDateTimeOffset, { nullable: true, collection: false });
-  rt.checkProperty(value, 'deviceOwnerUserPrincipalName', path, errors, rt.checkString, { nullable: true, collection: false });
-  rt.checkProperty(value, 'deviceIMEI', path, errors, rt.checkString, { nullable: true, collection: false });
-  rt.checkProperty(value, 'actionState', path, errors, checkActionState, { nullable: true, collection: false });
-  rt.checkProperty(value, 'managedDeviceId', path, errors, rt.checkString, { nullable: true, collection: false });
-  rt.checkProperty(value, 'deviceActionDetails', path, errors, checkKeyValuePair_2OfString_String, { nullable: true, collection: true });
-  rt.checkProperty(value, 'deviceActionCategory', path, errors, checkDeviceActionCategory, { nullable: true, collection: false });
-  rt.checkProperty(value, 'bulkDeviceActionId', path, errors, rt.checkString, { nullable: true, collection: false });
+/** The slow check: records every problem of `value`, found at `path`, as a `RemoteActionAudit`. */
+export function collectRemoteActionAudit(value: unknown, path: string, report: rt.Report, source: string): void {
+  if (!rt.collectObject(value, path, report, source)) return;
+  switch (value['@odata.type']) {
+    case undefined:
+    case '#microsoft.graph.remoteActionAudit':
+    case 'microsoft.graph.remoteActionAudit':
+      break;
+    default:
+      rt.collectODataType(value['@odata.type'], 'an @odata.type of "#microsoft.graph.remoteActionAudit"', path, report, SOURCE);
+      return;
+  }
+  const strict = report.strict;
+  let x: unknown;
+  if (!((x = value['id']) === undefined || typeof x === 'string')) {
+    rt.property(x, 'id', path, report, rt.isString, rt.collectString, rt.NOT_NULL, 'resources/entity.md:20');
+  }
+  if (!((x = value['deviceDisplayName']) === undefined || x === null || typeof x === 'string')) {
+    rt.property(x, 'deviceDisplayName', path, report, rt.isString, rt.collectString, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:36');
+  }
+  if (!((x = value['userName']) === undefined || x === null || typeof x === 'string')) {
+    rt.property(x, 'userName', path, report, rt.isString, rt.collectString, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:37');
+  }
+  if (!((x = value['initiatedByUserPrincipalName']) === undefined || x === null || typeof x === 'string')) {
+    rt.property(x, 'initiatedByUserPrincipalName', path, report, rt.isString, rt.collectString, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:38');
+  }
+  if (!((x = value['action']) === undefined || x === null || testRemoteAction(x, strict))) {
+    rt.property(x, 'action', path, report, testRemoteAction, collectRemoteAction, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:39');
+  }
+  if (!((x = value['requestDateTime']) === undefined || x === null || rt.isDateTimeOffset(x, strict))) {
+    rt.property(x, 'requestDateTime', path, report, rt.isDateTimeOffset, rt.collectDateTimeOffset, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:40');
+  }
+  if (!((x = value['deviceOwnerUserPrincipalName']) === undefined || x === null || typeof x === 'string')) {
+    rt.property(x, 'deviceOwnerUserPrincipalName', path, report, rt.isString, rt.collectString, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:41');
+  }
+  if (!((x = value['deviceIMEI']) === undefined || x === null || typeof x === 'string')) {
+    rt.property(x, 'deviceIMEI', path, report, rt.isString, rt.collectString, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:42');
+  }
+  if (!((x = value['actionState']) === undefined || x === null || testActionState(x, strict))) {
+    rt.property(x, 'actionState', path, report, testActionState, collectActionState, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:43');
+  }
+  if (!((x = value['managedDeviceId']) === undefined || x === null || typeof x === 'string')) {
+    rt.property(x, 'managedDeviceId', path, report, rt.isString, rt.collectString, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:44');
+  }
+  if (!((x = value['deviceActionDetails']) === undefined || x === null || rt.every(x, testKeyValuePair_2OfString_String, strict))) {
+    rt.property(x, 'deviceActionDetails', path, report, testKeyValuePair_2OfString_String, collectKeyValuePair_2OfString_String, rt.NULLABLE | rt.COLLECTION, 'resources/intune-devices-remoteactionaudit.md:45');
+  }
+  if (!((x = value['deviceActionCategory']) === undefined || x === null || testDeviceActionCategory(x, strict))) {
+    rt.property(x, 'deviceActionCategory', path, report, testDeviceActionCategory, collectDeviceActionCategory, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:46');
+  }
+  if (!((x = value['bulkDeviceActionId']) === undefined || x === null || typeof x === 'string')) {
+    rt.property(x, 'bulkDeviceActionId', path, report, rt.isString, rt.collectString, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:47');
+  }
+  if (report.strict && !rt.onlyKnown(value, KNOWN)) rt.collectUnknown(value, KNOWN, path, report, SOURCE);
 }

@@ -4,6 +4,7 @@ import { type FormatHooks, formatFiles } from './format.js';
 import { assignNames } from './naming.js';
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from './options.js';
 import { requestView } from './requests.js';
+import { schemaFiles } from './schemas.js';
 import { createRenderer } from './templates.js';
 import { enumModelView, structuredModelView } from './models.js';
 import type { EmitContext } from './typeExpressions.js';
@@ -25,12 +26,15 @@ export interface EmitResult {
   diagnostics: Diagnostic[];
 }
 
-export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OPTIONS, hooks: FormatHooks = {}): EmitResult {
+/** `raw`: skip the formatting pass (and its syntax check); the rendered code is valid TypeScript as it is, laid out less tidily (`lint --examples` transpiles it at once). */
+export type EmitHooks = FormatHooks & { raw?: boolean };
+
+export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OPTIONS, hooks: EmitHooks = {}): EmitResult {
   const render = createRenderer();
   const emits = new Set(options.outputs);
   const { names, diagnostics } = assignNames(model, options.naming);
   const types = new Map<string, TypeDefinition>(model.namespaces.flatMap((ns) => ns.types.map((type) => [type.fullName, type])));
-  const ctx: EmitContext = { types, typeNames: names.types };
+  const ctx: EmitContext = { types, typeNames: names.types, subtypes: subtypesOf(types) };
   const files = new Map<string, string>();
   const origins = new Map<string, FileOrigin>();
   const modules: Record<'models' | 'validators' | 'requests', string[]> = { models: [], validators: [], requests: [] };
@@ -58,9 +62,18 @@ export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OP
     add('requests', name, () => render('request.ts', requestView(operation, name, ctx)), { source: operation.source, members });
   }
 
+  if (emits.has('schemas')) {
+    // JSON, not TypeScript: no barrel, and nothing for the root index to export.
+    for (const { path, text, type } of schemaFiles(ctx)) {
+      files.set(path, text);
+      if (type) origins.set(path, { source: type.sources[0]!, members: memberSources(type) });
+    }
+  }
+
   const barrel = (names: string[]) => render('barrel.ts', { exports: names.sort().map((module) => ({ from: `./${module}.js` })) });
   const rootExports: object[] = [];
   for (const folder of options.outputs) {
+    if (folder === 'schemas') continue;
     files.set(`${folder}/index.ts`, barrel(modules[folder]));
     rootExports.push({ from: `./${folder}/index.js` });
   }
@@ -73,15 +86,32 @@ export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OP
   }
   if (emits.has('validators')) {
     files.set('runtime/validation.ts', render('runtime/validation.ts', {}));
-    rootExports.push({ from: './runtime/validation.js', typeOnly: true, names: ['ValidationError', 'ValidationResult'] });
+    rootExports.push({ from: './runtime/validation.js', typeOnly: true, names: ['ValidationIssue', 'ValidationOptions', 'ValidationResult'] });
   }
   files.set('index.ts', render('barrel.ts', { exports: rootExports }));
 
   const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { files: formatFiles(sorted, hooks), origins, diagnostics };
+  return { files: hooks.raw ? sorted : formatFiles(sorted, hooks), origins, diagnostics };
 }
 
 function memberSources(type: TypeDefinition): Map<string, Source> {
   const members = type.kind === 'enum' ? type.members : type.properties;
   return new Map(members.map((member) => [member.name, member.source]));
+}
+
+/** Every structured type's descendants, for validators that follow `@odata.type` to a subtype. */
+function subtypesOf(types: Map<string, TypeDefinition>): Map<string, string[]> {
+  const subtypes = new Map<string, string[]>();
+  for (const type of types.values()) {
+    const seen = new Set<string>([type.fullName]);
+    for (let base = type.kind === 'enum' ? undefined : type.baseType; base && types.has(base) && !seen.has(base); ) {
+      seen.add(base);
+      if (!subtypes.has(base)) subtypes.set(base, []);
+      subtypes.get(base)!.push(type.fullName);
+      const next: TypeDefinition = types.get(base)!;
+      base = next.kind === 'enum' ? undefined : next.baseType;
+    }
+  }
+  for (const list of subtypes.values()) list.sort();
+  return subtypes;
 }

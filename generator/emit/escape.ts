@@ -30,6 +30,18 @@ export function stringLiteral(text: string): string {
   return `'${escaped}'`;
 }
 
+/**
+ * A JSON document (2-space indented, one final newline). JSON.stringify makes
+ * any text a valid string value; line separators and bidi and other invisible
+ * controls are escaped as well, so that a reviewer sees them.
+ */
+export function jsonDocument(value: unknown): string {
+  const text = JSON.stringify(value, null, 2)
+    .replace(/[\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16)}`)
+    .replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${text}\n`;
+}
+
 /** A JSON value as a TypeScript expression (string literals escaped as above). */
 export function jsonLiteral(value: unknown): string {
   if (typeof value === 'string') return stringLiteral(value);

@@ -1,4 +1,4 @@
-// One in-memory ts-morph project formats every emitted file the same way,
+// One in-memory ts-morph project formats every emitted TypeScript file the same way,
 // and refuses output that does not parse: a syntax error here is a docgen bug.
 import { Project, ts } from 'ts-morph';
 
@@ -27,6 +27,11 @@ export function formatFiles(files: Map<string, string>, { onFile, formatted: cac
   const used = new Map<string, string>();
   for (const [path, text] of files) {
     onFile?.(formatted.size, files.size);
+    // Only TypeScript is formatted (and parsed); JSON comes out of JSON.stringify as it should be.
+    if (!path.endsWith('.ts')) {
+      formatted.set(path, text);
+      continue;
+    }
     const hit = cache?.get(text);
     if (hit !== undefined) {
       formatted.set(path, hit);

@@ -10,7 +10,7 @@ const RESERVED = new Set(
   [
     // runtime names the root index re-exports
     'HttpMethod', 'HttpRequest', 'CollectionResponse', 'ODataQuery', 'ResponseOf', 'pathSegment', 'withQuery',
-    'ValidationError', 'ValidationResult', 'rt',
+    'ValidationIssue', 'ValidationOptions', 'ValidationResult', 'rt',
     // JavaScript and TypeScript globals a declaration must not shadow
     'Object', 'Array', 'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'Function', 'Date', 'Error',
     'Promise', 'Map', 'Set', 'WeakMap', 'WeakSet', 'RegExp', 'JSON', 'Math', 'Record', 'Partial', 'Required',
@@ -38,7 +38,7 @@ export interface Names {
 
 /** Every name the output exports for a type named `name`. */
 export function typeExports(name: string): string[] {
-  return [name, `${name}Values`, `validate${name}`, `is${name}`, `check${name}`, `checkPropertiesOf${name}`];
+  return [name, `${name}Values`, `validate${name}`, `is${name}`, `test${name}`, `collect${name}`];
 }
 
 /** Every name the output exports for an operation named `name`. */

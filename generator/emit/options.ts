@@ -1,7 +1,7 @@
 // What to emit and how to name it: the emit step's options, set in docgen.config.json.
 
 /** The kinds of output, each a folder of the output. */
-export const OUTPUT_KINDS = ['models', 'validators', 'requests'] as const;
+export const OUTPUT_KINDS = ['models', 'validators', 'schemas', 'requests'] as const;
 export type OutputKind = (typeof OUTPUT_KINDS)[number];
 
 export interface NamingOptions {

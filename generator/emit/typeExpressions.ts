@@ -29,6 +29,8 @@ export interface EmitContext {
   types: Map<string, TypeDefinition>;
   /** Full type name → TypeScript name. */
   typeNames: Map<string, string>;
+  /** Full type name → the full names of every type derived from it, directly or not, sorted. */
+  subtypes: Map<string, string[]>;
 }
 
 /** The type expression for `ref`, importing model types from `modelsDir` (relative, with trailing slash). */
@@ -60,13 +62,4 @@ export function propertyType(documented: Property, ctx: EmitContext, imports: Im
 /** Null is allowed unless the docs say "not nullable"; keys and OData control information (`@odata.type`, which every root type also declares) never are. */
 export function isNullable(property: Property, key: boolean): boolean {
   return property.nullable !== false && !key && !property.name.startsWith('@odata.');
-}
-
-/** The check function for `ref` in a validator file (runtime checks under `rt.`), importing it as needed. */
-export function checkFor(ref: TypeRef, ctx: EmitContext, imports: ImportSet): string {
-  if (ref.kind === 'unresolved') return 'rt.checkUntyped';
-  if (ref.kind === 'primitive') return `rt.check${ref.name}`;
-  const name = ctx.typeNames.get(ref.fullName)!;
-  imports.add(`./${name}.js`, `check${name}`);
-  return `check${name}`;
 }

@@ -1,22 +1,37 @@
-// View data for validators/: a validate/is/check trio per type.
-import type { EnumType, StructuredType } from '../model/types.js';
+// View data for validators/: per type a fast test (yes or no, no allocation), a
+// collector that says where and why, and validate/is on top of both.
+import type { EnumType, Property, Source, StructuredType, TypeDefinition, TypeRef } from '../model/types.js';
 import { sourceFiles } from './docLines.js';
+import { stringLiteral } from './escape.js';
 import { ImportSet } from './imports.js';
-import { asControlInformation, checkFor, type EmitContext, isNullable } from './typeExpressions.js';
+import { asControlInformation, type EmitContext, isNullable } from './typeExpressions.js';
+
 
 export function structuredValidatorView(type: StructuredType, ctx: EmitContext) {
   const typeName = ctx.typeNames.get(type.fullName)!;
   const imports = new ImportSet(`./${typeName}.js`);
   imports.add(`../models/${typeName}.js`, typeName, true);
-  const base = type.baseType && ctx.typeNames.get(type.baseType);
-  if (base) imports.add(`./${base}.js`, `checkPropertiesOf${base}`);
-  const properties = type.properties.map(asControlInformation).map((property) => ({
-    name: property.name,
-    check: checkFor(property.type, ctx, imports),
-    nullable: isNullable(property, property.name === type.keyProperty),
-    collection: property.collection,
-  }));
-  return { sources: sourceFiles(type.sources), imports: imports.lines(), typeName, base, properties, checksNothing: !base && properties.length === 0 };
+  const properties = allProperties(type, ctx).map(({ property, key }) => propertyRule(property, key, ctx, imports));
+  const subtypes = (ctx.subtypes.get(type.fullName) ?? []).map((fullName) => {
+    const name = ctx.typeNames.get(fullName)!;
+    imports.add(`./${name}.js`, `test${name}`);
+    imports.add(`./${name}.js`, `collect${name}`);
+    return { name, odataTypes: odataTypes(fullName) };
+  });
+  const odataExpected = subtypes.length === 0 ? `"#${type.fullName}"` : `"#${type.fullName}" or one of its ${subtypes.length} subtypes`;
+  return {
+    sources: sourceFiles(type.sources),
+    imports: imports.lines(),
+    typeName,
+    source: sourceText(type.sources[0]!),
+    known: properties.map((property) => property.name),
+    properties,
+    tested: properties.some((property) => property.test !== undefined),
+    usesStrict: properties.some((property) => property.usesStrict),
+    ownTypes: odataTypes(type.fullName),
+    subtypes,
+    odataExpected: `an @odata.type of ${odataExpected}`,
+  };
 }
 
 export function enumValidatorView(type: EnumType, ctx: EmitContext) {
@@ -25,5 +40,71 @@ export function enumValidatorView(type: EnumType, ctx: EmitContext) {
   const valuesName = `${typeName}Values`;
   imports.add(`../models/${typeName}.js`, typeName, true);
   imports.add(`../models/${typeName}.js`, valuesName);
-  return { sources: sourceFiles(type.sources, type.members), imports: imports.lines(), typeName, valuesName, flags: type.flags };
+  return {
+    sources: sourceFiles(type.sources, type.members),
+    imports: imports.lines(),
+    typeName,
+    valuesName,
+    flags: type.flags,
+    source: sourceText(type.sources[0]!),
+  };
+}
+
+/** `#microsoft.graph.user`, as Graph writes it, and `microsoft.graph.user`, as request bodies often do. */
+function odataTypes(fullName: string): string[] {
+  return [`#${fullName}`, fullName];
+}
+
+function sourceText(source: Source): string {
+  return `${source.file}:${source.line}`;
+}
+
+/** The properties a value of `type` may have: inherited first, a redeclared one where its base has it. */
+function allProperties(type: StructuredType, ctx: EmitContext): Array<{ property: Property; key: boolean }> {
+  const chain: StructuredType[] = [];
+  for (let current: TypeDefinition | undefined = type; current?.kind !== 'enum' && current && !chain.includes(current); ) {
+    chain.unshift(current);
+    current = current.baseType ? ctx.types.get(current.baseType) : undefined;
+  }
+  const byName = new Map<string, { property: Property; key: boolean }>();
+  for (const declaring of chain) {
+    for (const property of declaring.properties) byName.set(property.name, { property, key: property.name === declaring.keyProperty });
+  }
+  return [...byName.values()];
+}
+
+function propertyRule(documented: Property, key: boolean, ctx: EmitContext, imports: ImportSet) {
+  const property = asControlInformation(documented);
+  const { test, collect, inline } = checksFor(property.type, ctx, imports);
+  const nullable = isNullable(property, key);
+  // Names Object.prototype also has are read only when the object has them itself.
+  const access = property.name in Object.prototype ? `rt.own(value, ${stringLiteral(property.name)})` : `value[${stringLiteral(property.name)}]`;
+  const untyped = test === 'rt.isUntyped';
+  // Free-form JSON takes any value, but null and arrays follow the docs too.
+  const check = property.collection ? `rt.every(x, ${test}, strict)` : untyped ? 'x !== null' : (inline ?? `${test}(x, strict)`);
+  return {
+    name: property.name,
+    // The inline test, an expression over `x`; none where anything goes.
+    test: untyped && nullable && !property.collection ? undefined : `((x = ${access}) === undefined${nullable ? ' || x === null' : ''} || ${check})`,
+    // Nested types and collections pass the mode on; inline checks do not need it.
+    usesStrict: property.collection || (!untyped && inline === undefined),
+    testFunction: test,
+    collectFunction: collect,
+    // The runtime's rule bits, by name.
+    rule: [nullable ? 'rt.NULLABLE' : 'rt.NOT_NULL', ...(property.collection ? ['rt.COLLECTION'] : [])].join(' | '),
+    source: sourceText(property.source),
+  };
+}
+
+/** The test and collector for `ref` (runtime ones under `rt.`), importing them as needed; `inline` is a cheaper test expression over `x`. */
+function checksFor(ref: TypeRef, ctx: EmitContext, imports: ImportSet): { test: string; collect: string; inline?: string } {
+  if (ref.kind === 'unresolved') return { test: 'rt.isUntyped', collect: 'rt.collectUntyped' };
+  if (ref.kind === 'primitive') {
+    const inline = ref.name === 'String' ? `typeof x === 'string'` : ref.name === 'Boolean' ? `typeof x === 'boolean'` : undefined;
+    return { test: `rt.is${ref.name}`, collect: `rt.collect${ref.name}`, ...(inline ? { inline } : {}) };
+  }
+  const name = ctx.typeNames.get(ref.fullName)!;
+  imports.add(`./${name}.js`, `test${name}`);
+  imports.add(`./${name}.js`, `collect${name}`);
+  return { test: `test${name}`, collect: `collect${name}` };
 }

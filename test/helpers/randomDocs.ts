@@ -136,7 +136,7 @@ const SUFFIXES = ['', '', '', 'Values', 'Operation', 'Body', '2', 's'];
 export const HOSTILE_NAMES = [
   'class', 'default', 'delete', 'constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'prototype',
   'Object', 'Promise', 'Date', 'Error', 'Array', 'Map', 'JSON', 'Record', 'Partial', 'unknown', 'never',
-  'undefined', 'NaN', 'globalThis', 'rt', 'HttpRequest', 'pathSegment', 'withQuery', 'ValidationError',
+  'undefined', 'NaN', 'globalThis', 'rt', 'HttpRequest', 'pathSegment', 'withQuery', 'ValidationIssue', 'ValidationOptions',
   'ValidationResult', 'ODataQuery', 'then', 'await', 'yield', 'let', 'static', 'enum', 'interface', 'type',
   'function', 'async', 'arguments', 'eval', 'package', 'params', 'body', 'query', 'value', 'path', 'errors',
   'a.b', 'x-y', 'x_y', '1abc', 'ñandú', 'Ωmega', '日本', '$ref', '@odata.type', '@odata.id', '_', '__', '$',
