@@ -3,7 +3,9 @@ import { buildModel } from './model/buildModel.js';
 import type { Diagnostic, Model } from './model/types.js';
 import { emitProject, type FileOrigin } from './emit/emitProject.js';
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from './emit/options.js';
-import { parsePage } from './parse/parsePage.js';
+import { type PageToParse, parsePages } from './parse/parseWorker.js';
+import { formatFilesInParallel } from './emit/format.js';
+import { mapInWorkers } from './workers.js';
 import type { PageResult, ParsedPage } from './parse/types.js';
 import { type DocFile, type PageFilter, readDocs } from './read/readDocs.js';
 
@@ -26,23 +28,26 @@ export interface BuildResult extends Omit<PipelineResult, 'files' | 'origins'> {
 export type ProgressListener = (phase: 'parse' | 'emit', done: number, total: number) => void;
 
 /**
- * What one run keeps for the next (`generate --watch`): each page as parsed, by
- * its path and text, and each file as formatted, by its text before formatting.
- * Both are pure functions of their key, so a warm run's output equals a cold one's.
+ * What one run keeps for the next (`generate --watch`, and the cache on disk): each
+ * page as parsed, by its path and text, and each file as formatted, by a hash of its
+ * text before formatting. Both are pure functions of their key, so a warm run's
+ * output equals a cold one's.
  */
 export interface BuildCache {
   pages: Map<string, CachedPage>;
   formatted: Map<string, string>;
+  /** A run added or dropped entries: the copy on disk is out of date. */
+  changed: boolean;
 }
 
-interface CachedPage {
+export interface CachedPage {
   text: string;
   invalidUtf8: boolean;
   result: PageResult;
 }
 
 export function createBuildCache(): BuildCache {
-  return { pages: new Map(), formatted: new Map() };
+  return { pages: new Map(), formatted: new Map(), changed: false };
 }
 
 export interface PipelineOptions {
@@ -51,24 +56,33 @@ export interface PipelineOptions {
   cache?: BuildCache;
 }
 
+const PARSE_WORKER = new URL('./parse/parseWorker.ts', import.meta.url);
+
 export async function buildFromDocs(inputs: readonly string[], filter: PageFilter = {}, options: PipelineOptions = {}): Promise<BuildResult> {
   const { docs, diagnostics: skipped } = await readDocs(inputs, filter);
   const cached = options.cache?.pages;
-  const kept = new Map<string, CachedPage>();
-  const parsed = docs.map((doc, index) => {
-    options.onProgress?.('parse', index, docs.length);
-    const key = `${doc.root}\u0000${doc.path}`;
-    const invalidUtf8 = doc.invalidUtf8 ?? false;
-    const hit = cached?.get(key);
-    const result = hit?.text === doc.text && hit.invalidUtf8 === invalidUtf8 ? hit.result : parsePage(doc.path, doc.text, { invalidUtf8 });
-    kept.set(key, { text: doc.text, invalidUtf8, result });
-    return result;
-  });
-  if (cached) {
-    cached.clear();
-    for (const [key, entry] of kept) cached.set(key, entry);
-  }
+  const keyOf = (doc: DocFile) => `${doc.root}\u0000${doc.path}`;
+  const toParse = docs
+    .filter((doc) => {
+      const hit = cached?.get(keyOf(doc));
+      return !(hit?.text === doc.text && hit.invalidUtf8 === (doc.invalidUtf8 ?? false));
+    })
+    .map((doc) => ({ path: doc.path, text: doc.text, invalidUtf8: doc.invalidUtf8 ?? false, key: keyOf(doc) }));
+  const reused = docs.length - toParse.length;
+  const here = (share: readonly PageToParse[]) => {
+    // This thread's share is one of several running at once: its progress stands for theirs.
+    const scale = toParse.length / share.length;
+    return parsePages(share, (done) => options.onProgress?.('parse', Math.min(docs.length, reused + Math.round(done * scale)), docs.length));
+  };
+  const fresh = await mapInWorkers(PARSE_WORKER, toParse, (page) => page.text.length, here, (message) => new Error(`parsing failed: ${message}`));
   options.onProgress?.('parse', docs.length, docs.length);
+  const parsedNow = new Map(toParse.map((page, index) => [page.key, fresh[index]!]));
+  const parsed = docs.map((doc) => parsedNow.get(keyOf(doc)) ?? cached!.get(keyOf(doc))!.result);
+  if (cached && (toParse.length > 0 || cached.size !== docs.length)) {
+    options.cache!.changed = true;
+    cached.clear();
+    docs.forEach((doc, index) => cached.set(keyOf(doc), { text: doc.text, invalidUtf8: doc.invalidUtf8 ?? false, result: parsed[index]! }));
+  }
   const { model, diagnostics } = buildModel(parsed.map((result) => result.page));
   const pages = parsed.map((result) => result.page);
   return { docs, pages, model, diagnostics: [...skipped, ...parsed.flatMap((result) => result.diagnostics), ...diagnostics] };
@@ -77,8 +91,12 @@ export async function buildFromDocs(inputs: readonly string[], filter: PageFilte
 export async function runPipeline(inputs: readonly string[], filter: PageFilter = {}, options: PipelineOptions = {}): Promise<PipelineResult> {
   const built = await buildFromDocs(inputs, filter, options);
   const onFile = options.onProgress && ((done: number, total: number) => options.onProgress!('emit', done, total));
-  const emitted = emitProject(built.model, options.emit ?? DEFAULT_EMIT_OPTIONS, { onFile, formatted: options.cache?.formatted });
-  return { ...built, files: emitted.files, origins: emitted.origins, diagnostics: sortDiagnostics([...built.diagnostics, ...emitted.diagnostics]) };
+  const emitted = emitProject(built.model, options.emit ?? DEFAULT_EMIT_OPTIONS, { raw: true });
+  const cache = options.cache;
+  const before = cache?.formatted.size;
+  const files = await formatFilesInParallel(emitted.files, { onFile, formatted: cache?.formatted, onMiss: () => cache && (cache.changed = true) });
+  if (cache && cache.formatted.size !== before) cache.changed = true;
+  return { ...built, files, origins: emitted.origins, diagnostics: sortDiagnostics([...built.diagnostics, ...emitted.diagnostics]) };
 }
 
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -3,7 +3,8 @@
 import { Command, Option } from 'commander';
 import type { EmitOptions } from '../emit/options.js';
 import type { Diagnostic } from '../model/types.js';
-import { buildFromDocs, sortDiagnostics } from '../pipeline.js';
+import { cacheKey, DEFAULT_CACHE_DIR, loadCache, saveCache } from '../cache.js';
+import { type BuildCache, buildFromDocs, sortDiagnostics } from '../pipeline.js';
 import type { DocFile, PageFilter } from '../read/readDocs.js';
 import { computeCoverage, type Coverage } from '../stats/coverage.js';
 import { mapCoverageFiles } from '../stats/formatCoverage.js';
@@ -18,6 +19,9 @@ export interface CommonOptions {
   exclude?: string[];
   strict?: boolean;
   quiet?: boolean;
+  /** `--no-cache` makes it false. */
+  cache?: boolean;
+  cacheDir?: string;
 }
 
 export interface ReportOptions extends CommonOptions {
@@ -43,7 +47,12 @@ export function withCommonOptions(command: Command, out: boolean): Command {
   withInputOptions(command)
     .option('--strict', 'exit 1 when the docs yield any warning or error')
     .option('-q, --quiet', 'print no diagnostics, only the summary');
-  if (out) command.option('-o, --out <dir>', 'the output folder (default from docgen.config.json, else generated)');
+  if (out) {
+    command
+      .option('-o, --out <dir>', 'the output folder (default from docgen.config.json, else generated)')
+      .option('--cache-dir <dir>', `where to keep parsed pages and formatted files between runs (default ${DEFAULT_CACHE_DIR})`)
+      .option('--no-cache', 'neither read nor write the cache');
+  }
   return command;
 }
 
@@ -80,4 +89,13 @@ export async function analyse(options: CommonOptions): Promise<{ docs: DocFile[]
     diagnostics: sortDiagnostics(built.diagnostics),
     coverage: mapCoverageFiles(coverage, (file) => displayPath(file, built.docs)),
   };
+}
+
+/** The build cache the options ask for (none under --no-cache), and how to save it after the run. */
+export async function openCache(options: CommonOptions, emit: EmitOptions): Promise<{ cache?: BuildCache; save(): Promise<void> }> {
+  if (options.cache === false) return { save: async () => {} };
+  const dir = options.cacheDir ?? DEFAULT_CACHE_DIR;
+  const key = await cacheKey(emit);
+  const cache = await loadCache(dir, key);
+  return { cache, save: async () => (cache.changed ? saveCache(dir, key, cache) : undefined) };
 }

@@ -8,7 +8,7 @@ import { createBuildCache, type ProgressListener, runPipeline } from '../pipelin
 import type { DocFile, PageFilter } from '../read/readDocs.js';
 import type { EmitOptions } from '../emit/options.js';
 import { assertWritableOutput, updateOutput, withManifest, writeOutput } from '../write/outputFolder.js';
-import { type CommonOptions, printDiagnostics } from './options.js';
+import { type CommonOptions, openCache, printDiagnostics } from './options.js';
 import { progressBar } from './progress.js';
 
 interface WatchSettings {
@@ -22,7 +22,9 @@ interface WatchSettings {
 const QUIET_MS = 100;
 
 export async function watchDocs(settings: WatchSettings, options: CommonOptions): Promise<void> {
-  const cache = createBuildCache();
+  // Start from the cache on disk when there is one; the session keeps it in memory after that.
+  const disk = await openCache(options, settings.emit);
+  const cache = disk.cache ?? createBuildCache();
   const build = (onProgress?: ProgressListener) =>
     runPipeline(settings.inputs, settings.filter, { emit: settings.emit, cache, onProgress });
 
@@ -31,6 +33,7 @@ export async function watchDocs(settings: WatchSettings, options: CommonOptions)
   await assertWritableOutput(settings.out, settings.inputs);
   let written = withManifest(first.files);
   await writeOutput(settings.out, written);
+  await disk.save();
   printDiagnostics(first.diagnostics, first.docs, options);
   say(`${first.docs.length} pages read, ${written.size} files written to ${settings.out}`);
 

@@ -1,6 +1,6 @@
 // The output folder: written whole or not at all, holding only what docgen
 // made (listed in its manifest), and compared file by file for `check`.
-import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export const MANIFEST = 'docgen-manifest.json';
@@ -71,7 +71,8 @@ function isInside(child: string, parent: string): boolean {
 
 /**
  * Writes `files` into a fresh folder beside `out`, then swaps it in, so a run
- * that dies midway leaves the previous output as it was.
+ * that dies midway leaves the previous output as it was. When `out` already
+ * holds exactly `files`, nothing is written.
  *
  * The swap is two renames (`out` → `<out>.docgen-old-<pid>`, staging → `out`): Node
  * cannot exchange two folders in one step. A run killed between them (SIGKILL, a crash)
@@ -79,17 +80,23 @@ function isInside(child: string, parent: string): boolean {
  * next run puts it back first (`settleLeftovers`). SIGINT, SIGTERM and SIGHUP are
  * held from the first rename until the clean-up is done, then take effect.
  */
-export async function writeOutput(out: string, files: Map<string, string>): Promise<void> {
+/** Returns false when `out` already held exactly `files` and nothing was written. */
+export async function writeOutput(out: string, files: Map<string, string>): Promise<boolean> {
   const target = path.resolve(out);
   const staging = `${target}.docgen-tmp-${process.pid}`;
   const previous = `${target}.docgen-old-${process.pid}`;
   await settleLeftovers(target);
+  const current = await readOutput(target);
+  // Nothing to change: leave the folder (and its files' times) alone.
+  if (current.size === files.size && [...files].every(([file, content]) => current.get(file) === content)) return false;
   await rm(staging, { recursive: true, force: true });
   try {
     for (const [file, content] of files) {
       const destination = path.join(staging, ...file.split('/'));
       await mkdir(path.dirname(destination), { recursive: true });
-      await writeFile(destination, content);
+      // An unchanged file is linked, not copied: a run that changes a few files of thousands writes a few.
+      const linked = current.get(file) === content && (await link(path.join(target, ...file.split('/')), destination).then(() => true, () => false));
+      if (!linked) await writeFile(destination, content);
     }
     await mkdir(staging, { recursive: true });
     const exists = await stat(target).then(
@@ -104,6 +111,7 @@ export async function writeOutput(out: string, files: Map<string, string>): Prom
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+  return true;
 }
 
 /** Runs `work` with SIGINT, SIGTERM and SIGHUP held back; the first one received is raised again afterwards. */

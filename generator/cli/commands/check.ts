@@ -9,7 +9,7 @@ import { diagnosticAnnotations, driftAnnotations } from '../../check/githubAnnot
 import { type PipelineResult, runPipeline } from '../../pipeline.js';
 import { compareOutput, driftSummary } from '../../write/compareOutput.js';
 import { readOutput, setAsideOutputs, withManifest } from '../../write/outputFolder.js';
-import { type CommonOptions, printDiagnostics, settings, strictStatus, withCommonOptions, withFormatOption } from '../options.js';
+import { type CommonOptions, openCache, printDiagnostics, settings, strictStatus, withCommonOptions, withFormatOption } from '../options.js';
 import { diagnosticSummary, displayPath } from '../report.js';
 
 interface CheckOptions extends CommonOptions {
@@ -22,7 +22,9 @@ export function addCheckCommand(program: Command): void {
     ['text', 'json', 'github'],
   ).action(async (options: CheckOptions) => {
     const { inputs, out, filter, emit } = await settings(options);
-    const result = await runPipeline(inputs, filter, { emit });
+    const { cache, save } = await openCache(options, emit);
+    const result = await runPipeline(inputs, filter, { emit, cache });
+    await save();
     const status = options.format === 'github' ? printDiagnosticAnnotations(result, options) : printDiagnostics(result.diagnostics, result.docs, options);
     const drift = compareOutput(withManifest(result.files), await readOutput(out));
     const setAside = drift.length > 0 ? await setAsideOutputs(out) : [];

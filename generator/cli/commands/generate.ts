@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { runPipeline } from '../../pipeline.js';
 import { assertWritableOutput, withManifest, writeOutput } from '../../write/outputFolder.js';
-import { type CommonOptions, printDiagnostics, settings, withCommonOptions } from '../options.js';
+import { type CommonOptions, openCache, printDiagnostics, settings, withCommonOptions } from '../options.js';
 import { progressBar } from '../progress.js';
 import { watchDocs } from '../watch.js';
 
@@ -19,12 +19,15 @@ export function addGenerateCommand(program: Command): void {
       if (options.watch) return watchDocs(config, options);
       const started = performance.now();
       const progress = progressBar();
-      const result = await runPipeline(config.inputs, config.filter, { emit: config.emit, onProgress: progress.listener }).finally(() => progress.stop());
+      const { cache, save } = await openCache(options, config.emit);
+      const result = await runPipeline(config.inputs, config.filter, { emit: config.emit, onProgress: progress.listener, cache }).finally(() => progress.stop());
       await assertWritableOutput(config.out, config.inputs);
-      await writeOutput(config.out, withManifest(result.files));
+      const written = await writeOutput(config.out, withManifest(result.files));
+      await save();
       const status = printDiagnostics(result.diagnostics, result.docs, options);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      process.stdout.write(`docgen: ${result.docs.length} pages read, ${result.files.size} files written to ${config.out} in ${seconds} s\n`);
+      const outcome = written ? `${result.files.size} files written to ${config.out}` : `${config.out} already up to date (${result.files.size} files)`;
+      process.stdout.write(`docgen: ${result.docs.length} pages read, ${outcome} in ${seconds} s\n`);
       process.exitCode = status;
     });
 }

@@ -1,0 +1,61 @@
+// The build cache on disk: each page as parsed and each file as formatted by the
+// last run, in one file. Its key is a fingerprint of docgen itself (version,
+// source, templates) and of the emit options, so a new docgen or other options
+// start afresh; within a key, entries are keyed by their input's content (see
+// BuildCache), so a warm run's output is a cold run's. A cache that cannot be
+// read is ignored and rebuilt, never an error.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import v8 from 'node:v8';
+import type { EmitOptions } from './emit/options.js';
+import { type BuildCache, createBuildCache } from './pipeline.js';
+
+export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'docgen');
+const FILE = 'build-cache.v8';
+const PROJECT = path.join(import.meta.dirname, '..');
+
+interface Stored {
+  key: string;
+  pages: Array<[string, unknown]>;
+  formatted: Array<[string, string]>;
+}
+
+/** The cache's key: docgen's version, every file of its source and templates, and the emit options. */
+export async function cacheKey(emit: EmitOptions): Promise<string> {
+  const hash = createHash('sha256');
+  const { version } = JSON.parse(await readFile(path.join(PROJECT, 'package.json'), 'utf8')) as { version: string };
+  hash.update(`docgen ${version}\u0000${JSON.stringify(emit)}\u0000`);
+  for (const folder of ['generator', 'templates']) {
+    const files = (await readdir(path.join(PROJECT, folder), { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort();
+    for (const file of files) hash.update(`${path.relative(PROJECT, file)}\u0000`).update(await readFile(file)).update('\u0000');
+  }
+  return hash.digest('hex');
+}
+
+export async function loadCache(dir: string, key: string): Promise<BuildCache> {
+  try {
+    const stored = v8.deserialize(await readFile(path.join(dir, FILE))) as Stored;
+    if (stored.key !== key) return createBuildCache();
+    return { pages: new Map(stored.pages) as BuildCache['pages'], formatted: new Map(stored.formatted), changed: false };
+  } catch {
+    return createBuildCache();
+  }
+}
+
+/** Writes the cache whole (to a temporary file, then renamed), so a reader never sees half of it. */
+export async function saveCache(dir: string, key: string, cache: BuildCache): Promise<void> {
+  const stored: Stored = { key, pages: [...cache.pages], formatted: [...cache.formatted] };
+  const target = path.join(dir, FILE);
+  const temporary = `${target}.tmp-${process.pid}`;
+  await mkdir(dir, { recursive: true });
+  try {
+    await writeFile(temporary, v8.serialize(stored));
+    await rename(temporary, target);
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}

@@ -1,0 +1,118 @@
+// The build cache and the worker threads change how fast docgen is, never what it
+// writes: warm runs, runs after an edit, runs with other options, runs over a
+// broken cache and runs on one thread all write what a cold run writes.
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildFromDocs } from '../generator/pipeline.js';
+import { readOutput } from '../generator/write/outputFolder.js';
+import { mapInWorkers } from '../generator/workers.js';
+import { runCli } from './helpers/cli.js';
+import { DOCS_INPUT } from './helpers/paths.js';
+
+let work: string;
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await rm(work, { recursive: true, force: true });
+});
+
+async function scratch() {
+  work = await mkdtemp(path.join(os.tmpdir(), 'docgen-cache-'));
+  const docs = path.join(work, 'docs');
+  await cp(DOCS_INPUT, docs, { recursive: true });
+  const cache = path.join(work, 'cache');
+  const generate = (out: string, ...args: string[]) => runCli('generate', '-q', '--input', docs, '--out', path.join(work, out), ...args);
+  return { docs, cache, generate, output: (out: string) => readOutput(path.join(work, out)) };
+}
+
+describe('the build cache', () => {
+  it('a warm run writes what a cold run writes, and leaves an up-to-date output and the cache alone', async () => {
+    const { cache, generate, output } = await scratch();
+    expect((await generate('cold', '--no-cache')).code).toBe(0);
+    expect((await generate('warm', '--cache-dir', cache)).code).toBe(0);
+    const cacheFile = path.join(cache, 'build-cache.v8');
+    const written = (await stat(cacheFile)).mtimeMs;
+    const second = await generate('warm', '--cache-dir', cache);
+    expect(second.stdout).toMatch(/already up to date \(30 files\)/);
+    expect(await output('warm')).toEqual(await output('cold'));
+    expect((await stat(cacheFile)).mtimeMs).toBe(written);
+  });
+
+  it('after a page changes, a warm run writes what a cold run over the new docs writes', async () => {
+    const { docs, cache, generate, output } = await scratch();
+    await generate('warm', '--cache-dir', cache);
+    const page = path.join(docs, 'resources', 'intune-devices-remoteactionaudit.md');
+    await writeFile(page, (await readFile(page, 'utf8')).replace(/^\|deviceIMEI\|String\|/m, '|deviceIMEI|Int32|'));
+    expect((await generate('warm', '--cache-dir', cache)).stdout).toMatch(/30 files written/);
+    await generate('cold', '--no-cache');
+    expect(await output('warm')).toEqual(await output('cold'));
+    expect((await output('warm')).get('models/RemoteActionAudit.ts')).toMatch(/deviceIMEI\?: number \| null;/);
+  });
+
+  it('other emit options do not reuse what the cache holds for the first ones', async () => {
+    const { docs, cache, output } = await scratch();
+    const config = (prefix: string) => JSON.stringify({ input: docs, naming: { typePrefix: prefix } });
+    await writeFile(path.join(work, 'a.json'), config(''));
+    await writeFile(path.join(work, 'b.json'), config('Graph'));
+    await runCli('generate', '-q', '--config', path.join(work, 'a.json'), '--out', path.join(work, 'a'), '--cache-dir', cache);
+    await runCli('generate', '-q', '--config', path.join(work, 'b.json'), '--out', path.join(work, 'b'), '--cache-dir', cache);
+    await runCli('generate', '-q', '--config', path.join(work, 'b.json'), '--out', path.join(work, 'b-cold'), '--no-cache');
+    expect(await output('b')).toEqual(await output('b-cold'));
+    expect([...(await output('b')).keys()]).toContain('models/GraphRemoteActionAudit.ts');
+  });
+
+  it('a cache file that cannot be read is ignored and rebuilt', async () => {
+    const { cache, generate, output } = await scratch();
+    await generate('cold', '--no-cache');
+    await mkdir(cache, { recursive: true });
+    for (const junk of ['', 'not a cache', '\u0000\u00ff\u0010garbage']) {
+      await rm(path.join(work, 'warm'), { recursive: true, force: true });
+      await writeFile(path.join(cache, 'build-cache.v8'), junk);
+      const run = await generate('warm', '--cache-dir', cache);
+      expect(run.code, JSON.stringify(junk)).toBe(0);
+      expect(await output('warm')).toEqual(await output('cold'));
+    }
+  });
+});
+
+describe('worker threads', () => {
+  it('spread the work and keep the order; one thread gives the same result', async () => {
+    const items = Array.from({ length: 1000 }, (_, index) => index);
+    const worker = new URL('./helpers/squareWorker.ts', import.meta.url);
+    const fail = (message: string) => new Error(message);
+    const here = (share: readonly number[]) => share.map((n) => n * n);
+    const expected = items.map((n) => n * n);
+    expect(await mapInWorkers(worker, items, () => 1, here, fail)).toEqual(expected);
+    vi.stubEnv('DOCGEN_THREADS', '1');
+    expect(await mapInWorkers(worker, items, () => 1, here, fail)).toEqual(expected);
+  });
+
+  it('a worker’s error reaches the caller as the caller’s kind of error', async () => {
+    vi.stubEnv('DOCGEN_THREADS', '2');
+    const items = Array.from({ length: 1000 }, (_, index) => index);
+    const worker = new URL('./helpers/squareWorker.ts', import.meta.url);
+    class Refused extends Error {}
+    await expect(mapInWorkers(worker, [...items, -1], () => 1, (share) => share.map((n) => n), (message) => new Refused(message))).rejects.toThrow(
+      new Refused('negative: -1'),
+    );
+  });
+
+  it('parse many pages in workers into the same model as one thread', async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'docgen-threads-'));
+    // 700 pages: enough for two threads.
+    const page = await readFile(path.join(DOCS_INPUT, 'resources', 'intune-devices-remoteactionaudit.md'), 'utf8');
+    for (let index = 0; index < 700; index++) {
+      await writeFile(path.join(work, `type${index}.md`), page.replaceAll('remoteActionAudit', `type${index}`));
+    }
+    vi.stubEnv('DOCGEN_THREADS', '2');
+    const spread = await buildFromDocs([work]);
+    vi.stubEnv('DOCGEN_THREADS', '1');
+    const single = await buildFromDocs([work]);
+    expect(spread.model).toEqual(single.model);
+    expect(spread.diagnostics).toEqual(single.diagnostics);
+    const names = spread.model.namespaces.flatMap((ns) => ns.types.map((type) => type.name));
+    expect(names).toContain('type0');
+    expect(names).toContain('type699');
+  }, 60_000);
+});
