@@ -187,6 +187,12 @@ describe('unknown properties', () => {
     ]);
   });
 
+  it('are allowed on an open type even in strict mode, whose own properties are still checked', () => {
+    const validateBag = sdk['validateBag'] as Validate;
+    expect(validateBag({ name: 'x', anything: [1] }, { mode: 'strict' }).valid).toBe(true);
+    expect(validateBag({ name: 1, anything: [1] }, { mode: 'strict' }).errors).toEqual([expect.objectContaining({ path: '/name' })]);
+  });
+
   it('control information and instance annotations are always allowed', () => {
     const annotated = { '@odata.context': 'x', '@odata.etag': 'W/"1"', 'tags@odata.nextLink': 'x', '@microsoft.graph.tips': 'x', 'text@odata.type': '#String' };
     expect(validateWidget(annotated, { mode: 'strict' }).valid).toBe(true);

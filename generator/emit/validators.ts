@@ -11,7 +11,8 @@ export function structuredValidatorView(type: StructuredType, ctx: EmitContext) 
   const typeName = ctx.typeNames.get(type.fullName)!;
   const imports = new ImportSet(`./${typeName}.js`);
   imports.add(`../models/${typeName}.js`, typeName, true);
-  const properties = allProperties(type, ctx).map(({ property, key }) => propertyRule(property, key, ctx, imports));
+  const chain = inheritanceChain(type, ctx);
+  const properties = allProperties(chain).map(({ property, key }) => propertyRule(property, key, ctx, imports));
   const subtypes = (ctx.subtypes.get(type.fullName) ?? []).map((fullName) => {
     const name = ctx.typeNames.get(fullName)!;
     imports.add(`./${name}.js`, `test${name}`);
@@ -25,6 +26,8 @@ export function structuredValidatorView(type: StructuredType, ctx: EmitContext) 
     typeName,
     source: sourceText(type.sources[0]!),
     known: properties.map((property) => property.name),
+    // OData: a type derived from an open type is open too.
+    open: chain.some((link) => link.openType),
     properties,
     tested: properties.some((property) => property.test !== undefined),
     usesStrict: properties.some((property) => property.usesStrict),
@@ -59,13 +62,18 @@ function sourceText(source: Source): string {
   return `${source.file}:${source.line}`;
 }
 
-/** The properties a value of `type` may have: inherited first, a redeclared one where its base has it. */
-function allProperties(type: StructuredType, ctx: EmitContext): Array<{ property: Property; key: boolean }> {
+/** `type` and its bases, the root first. */
+function inheritanceChain(type: StructuredType, ctx: EmitContext): StructuredType[] {
   const chain: StructuredType[] = [];
   for (let current: TypeDefinition | undefined = type; current?.kind !== 'enum' && current && !chain.includes(current); ) {
     chain.unshift(current);
     current = current.baseType ? ctx.types.get(current.baseType) : undefined;
   }
+  return chain;
+}
+
+/** The properties a value of the chain's last type may have: inherited first, a redeclared one where its base has it. */
+function allProperties(chain: StructuredType[]): Array<{ property: Property; key: boolean }> {
   const byName = new Map<string, { property: Property; key: boolean }>();
   for (const declaring of chain) {
     for (const property of declaring.properties) byName.set(property.name, { property, key: property.name === declaring.keyProperty });

@@ -1,5 +1,6 @@
 // Resolving a type as written in the docs to a primitive or a model type:
-// by name first (the link text is the type name), then by link target.
+// by name first (the link text is the type name), then by link target, unless
+// the text is a primitive's Edm name.
 import type { RawTypeRef } from '../parse/types.js';
 import { primitiveFor } from './primitives.js';
 import { anchorKey, type DiagnosticSink, fileKey, type SymbolTable } from './symbols.js';
@@ -8,6 +9,8 @@ import type { TypeRef } from './types.js';
 const GRAPH_PREFIX = /^#?microsoft\.graph\./i;
 
 const UNION = /\bor\b/i;
+/** A primitive's Edm name as link text: the text says the type, whatever page the link goes to (`[DateTimeOffset](timestamp.md)`). */
+const EDM_NAME = /^(?:edm\.)?(?:string|boolean|byte|sbyte|int16|int32|int64|single|double|decimal|datetimeoffset|date|timeofday|duration|guid|binary|stream)$/i;
 const UNKNOWN_TYPE = /^\**\s*Unknown Type\b/i;
 
 /**
@@ -40,7 +43,7 @@ export function resolveTypeRef(raw: RawTypeRef, symbols: SymbolTable, namespace:
   const primitive = primitiveFor(name);
   if (primitive && !raw.link) return { kind: 'primitive', name: primitive };
 
-  const named = lookupName(name, symbols, namespace) ?? (raw.link ? lookupLink(raw.link, symbols) : undefined);
+  const named = lookupName(name, symbols, namespace) ?? (raw.link && !EDM_NAME.test(name) ? lookupLink(raw.link, symbols) : undefined);
   if (named) return { kind: 'named', fullName: named };
   if (primitive) return { kind: 'primitive', name: primitive };
 

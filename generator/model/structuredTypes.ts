@@ -42,9 +42,17 @@ export function buildStructuredType(
   if (keyProperty) type.keyProperty = keyProperty;
   else if (type.kind === 'entity') type.keyProperty = 'id';
   if (primary.deprecated) type.deprecated = primary.deprecated;
-  const baseType = resolveBaseType(primary, namespace, symbols, report);
+  const jsonExamples = [primary, ...pages.filter((page) => page !== primary)].flatMap((page) => (page.json ? [page.json] : []));
+  if (jsonExamples.length > 0) type.jsonExamples = jsonExamples;
+  // The first page that states a base gives it: a type merged from several pages (an Intune page and the main one) may state it on one only.
+  const stating = [primary, ...pages.filter((page) => page !== primary)].find(statesBase) ?? primary;
+  const baseType = resolveBaseType(stating, namespace, symbols, report);
   if (baseType && baseType !== fullName) type.baseType = baseType;
   return type;
+}
+
+function statesBase(page: ResourcePage): boolean {
+  return Boolean(page.annotation?.baseType ?? page.inheritsFrom ?? mostTagged(page));
 }
 
 function resolveBaseType(page: ResourcePage, namespace: string, symbols: SymbolTable, report: DiagnosticSink): string | undefined {

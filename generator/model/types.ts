@@ -91,6 +91,17 @@ export interface StructuredType extends TypeBase {
   keyProperty?: string;
   /** The type's own properties (inherited ones live on the base type). */
   properties: Property[];
+  /** The JSON representation block of each of its pages that has one, the primary page first. */
+  jsonExamples?: JsonRepresentation[];
+}
+
+/** A resource page's JSON representation: the value (read as JSON5), or why it could not be read. */
+export interface JsonRepresentation {
+  /** Absent when the block is not JSON (see `error`). */
+  value?: unknown;
+  error?: string;
+  /** The code block (its opening fence). */
+  source: Source;
 }
 
 export interface EnumMember {

@@ -9,6 +9,7 @@ import { readPropertyTables } from './properties.js';
 import { findSection, type PageOutline, untilHeading } from './sections.js';
 import { nodeText, squash } from './text.js';
 import { findLink } from './typeCell.js';
+import type { Source } from '../model/types.js';
 import type { RawTypeRef, ResourceAnnotation, ResourcePage } from './types.js';
 
 export interface LocatedAnnotation {
@@ -20,9 +21,10 @@ export interface LocatedAnnotation {
 
 const TITLE_SUFFIX = /\s+(resource\s+type|resouce\s+type|resource|complex\s+type|facet|entity\s+type|type)$/i;
 const FILE_PREFIX = /^(intune-[a-z]+-|callrecords-|ediscovery-|insights-|termstore-)/;
-const INHERITS = /\b(?:inherits|inherit|derived|derives)\s+from\b/i;
+// "A subclass of [x](…)", "is a subtype of [x](…)", "the derivative of the [x](…) resource" say the same.
+const INHERITS = /\b(?:(?:inherits|inherit|derived|derives)\s+from|subclass\s+of|subtype\s+of|derivative\s+of)\b/i;
 // The base is the link right after the phrase ("Inherits from [entity](…)", "derived from the **[x](…)**").
-const INHERITS_AT_END = /\b(?:inherits|inherit|derived|derives)\s+from\s+(?:the\s+)?[*_]*\s*$/i;
+const INHERITS_AT_END = /\b(?:(?:inherits|inherit|derived|derives)\s+from|subclass\s+of|subtype\s+of|derivative\s+of)\s+(?:the\s+)?[*_]*\s*$/i;
 
 export function readResourcePage(
   ctx: PageContext,
@@ -57,25 +59,42 @@ export function readResourcePage(
   if (annotation) page.annotation = annotation;
   const inheritsFrom = readInheritance(ctx, outline.intro);
   if (inheritsFrom) page.inheritsFrom = inheritsFrom;
-  const jsonKeys = resourceAnnotation?.block && readJsonKeys(ctx, resourceAnnotation.block);
-  if (jsonKeys) page.jsonKeys = jsonKeys;
+  const json = resourceAnnotation?.block && readJsonRepresentation(ctx, resourceAnnotation.block);
+  if (json) {
+    page.json = json;
+    if (isObject(json.value)) page.jsonKeys = { keys: Object.keys(json.value).filter((key) => !key.startsWith('@')), source: json.source };
+  }
   return page;
 }
 
-/** The property names the JSON representation shows. It is hand-written: comments and trailing commas are allowed (JSON5). */
-function readJsonKeys(ctx: PageContext, block: Code): ResourcePage['jsonKeys'] {
+/**
+ * The JSON representation block, parsed. It is hand-written: comments and
+ * trailing commas are allowed (JSON5). A block that is not a JSON object is
+ * reported, and not cross-checked with the table.
+ */
+function readJsonRepresentation(ctx: PageContext, block: Code): NonNullable<ResourcePage['json']> {
   const source = sourceOf(ctx, block);
+  let value: unknown;
   try {
-    const value: unknown = JSON5.parse(withoutLineSeparators(block.value));
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
-    return { keys: Object.keys(value).filter((key) => !key.startsWith('@')), source };
+    value = JSON5.parse(withoutLineSeparators(block.value));
   } catch (error) {
-    report(ctx, 'warning', 'json-representation', 'The JSON representation is not valid JSON; it is not cross-checked with the table.', source, {
-      expected: 'a JSON object (comments and trailing commas are tolerated)',
-      found: (error as Error).message.replace(/^JSON5: /, ''),
-    });
-    return undefined;
+    const message = (error as Error).message.replace(/^JSON5: /, '');
+    reportRepresentation(ctx, source, message);
+    return { error: message, source };
   }
+  if (!isObject(value)) reportRepresentation(ctx, source, 'not an object');
+  return { value, source };
+}
+
+function reportRepresentation(ctx: PageContext, source: Source, found: string): void {
+  report(ctx, 'warning', 'json-representation', 'The JSON representation is not valid JSON; it is not cross-checked with the table.', source, {
+    expected: 'a JSON object (comments and trailing commas are tolerated)',
+    found,
+  });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function toResourceAnnotation(ctx: PageContext, located: LocatedAnnotation): ResourceAnnotation {

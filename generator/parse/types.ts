@@ -7,6 +7,7 @@ import type {
   HeaderSpec,
   HttpExample,
   HttpMethod,
+  JsonRepresentation,
   Permissions,
   Source,
 } from '../model/types.js';
@@ -79,6 +80,8 @@ export interface ResourcePage extends PageBase {
   hasEntitySections: boolean;
   /** The top-level keys of the JSON representation block (not `@odata.*`), to cross-check with the table. */
   jsonKeys?: { keys: string[]; source: Source };
+  /** The JSON representation block after the resource annotation: its value (JSON5), or why it could not be read. */
+  json?: JsonRepresentation;
 }
 
 export interface EnumPage extends PageBase {

@@ -71,6 +71,8 @@ describe('type resolution', () => {
       '| coOwner | [user](../resources/USER.md) | Target case differs too. |',
       '| chart | [Chart](workbookchart.md) | Text names no type; the target file does. |',
       '| wrongTarget | [user](workbookchart.md) | Text wins over the target. |',
+      '| stamp | [DateTimeOffset](workbookchart.md) | A primitive as link text wins over the target. |',
+      '| count | [Int32](user.md) | So does Int32. |',
       '| mystery | [mysteryType](mysterytype.md) | Nothing defines it. |',
       '| plain | unknownThing | Unlinked, undefined. |',
       '| a | string | |',
@@ -101,6 +103,11 @@ describe('type resolution', () => {
 
   it('prefers the link text over the link target', () => {
     expect(typeOf('wrongTarget')).toEqual({ kind: 'named', fullName: 'microsoft.graph.user' });
+  });
+
+  it('prefers a primitive Edm name as link text over the link target (`[DateTimeOffset](timestamp.md)`)', () => {
+    expect(typeOf('stamp')).toEqual({ kind: 'primitive', name: 'DateTimeOffset' });
+    expect(typeOf('count')).toEqual({ kind: 'primitive', name: 'Int32' });
   });
 
   it('resolves a qualified unlinked name', () => {
@@ -264,6 +271,35 @@ describe('merging and duplicates', () => {
     const user = structured(model, 'microsoft.graph.user');
     expect(user.description).toBe('The canonical page.');
     expect(user.sources[0]!.file).toBe('resources/user.md');
+  });
+
+  it('takes the base type from whichever page of a merged type states it, even when the primary page does not', () => {
+    const annotated = (fullName: string, extra = '') => `{ "blockType": "resource", "@odata.type": "${fullName}"${extra} }`;
+    const { model } = buildModel([
+      resource('resources/directoryobject.md', 'directoryObject', ['| id | String | x |'], { annotation: annotated('microsoft.graph.directoryObject') }),
+      // Sorted first, annotated, silent about the base: the primary page.
+      resource('resources/intune-devices-user.md', 'user', ['| deviceEnrollmentLimit | Int32 | x |'], { annotation: annotated('microsoft.graph.user') }),
+      resource('resources/user.md', 'user', ['| mail | String | x |'], {
+        intro: ['Inherits from [directoryObject](directoryobject.md).'],
+        annotation: annotated('microsoft.graph.user', ', "baseType": "microsoft.graph.directoryObject"'),
+      }),
+    ]);
+    const user = structured(model, 'microsoft.graph.user');
+    expect(user.sources[0]!.file).toBe('resources/intune-devices-user.md');
+    expect(user.baseType).toBe('microsoft.graph.directoryObject');
+  });
+
+  it("keeps each page's JSON representation on the type, the primary page's first", () => {
+    const { model } = buildModel([
+      resource('resources/a-user.md', 'user', ['| extra | String | x |'], { annotation: '{ "blockType": "resource" }' }),
+      resource('resources/user.md', 'user', ['| mail | String | x |'], { annotation: '{ "blockType": "resource", "@odata.type": "microsoft.graph.user" }' }),
+    ]);
+    const user = structured(model, 'microsoft.graph.user');
+    expect(user.jsonExamples?.map((json) => [json.source.file, json.value])).toEqual([
+      ['resources/a-user.md', {}],
+      ['resources/user.md', {}],
+    ]);
+    expect(structured(buildModel([resource('resources/x.md', 'x', ['| a | String | x |'])]).model, 'microsoft.graph.x').jsonExamples).toBeUndefined();
   });
 
   it('names a merged type after its annotation, not after the first page by file', () => {

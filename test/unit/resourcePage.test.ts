@@ -134,6 +134,34 @@ describe('the resource annotation', () => {
   });
 });
 
+describe('the JSON representation', () => {
+  const ANNOTATION = '<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.widget" } -->';
+
+  it('keeps the block, read as JSON5, and its opening fence (for lint --examples)', () => {
+    const text = resourcePage('widget', [ROW], { after: [ANNOTATION, '', `${FENCE}json`, '{', '  // the name', '  "displayName": "String",', '}', FENCE] });
+    const { page, diagnostics } = parseResource('resources/widget.md', text);
+    const fence = text.split('\n').indexOf(`${FENCE}json`) + 1;
+    expect(page.json).toEqual({ value: { displayName: 'String' }, source: { file: 'resources/widget.md', line: fence, column: 1 } });
+    expect(page.jsonKeys?.keys).toEqual(['displayName']);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('keeps why a block that is not JSON could not be read, and reports it', () => {
+    const { page, diagnostics } = parseResource('resources/widget.md', resourcePage('widget', [ROW], { after: [ANNOTATION, '', `${FENCE}json`, '{ "displayName": … }', FENCE] }));
+    expect(page.json?.value).toBeUndefined();
+    expect(page.json?.error).toMatch(/invalid character/);
+    expect(page.jsonKeys).toBeUndefined();
+    expect(codes(diagnostics)).toEqual(['json-representation']);
+  });
+
+  it('keeps a block that is JSON but not an object, without keys to cross-check', () => {
+    const { page, diagnostics } = parseResource('resources/widget.md', resourcePage('widget', [ROW], { after: [ANNOTATION, '', `${FENCE}json`, '[1, 2]', FENCE] }));
+    expect(page.json?.value).toEqual([1, 2]);
+    expect(page.jsonKeys).toBeUndefined();
+    expect(withCode(diagnostics, 'json-representation')[0]?.found).toBe('not an object');
+  });
+});
+
 describe('inheritance', () => {
   it('reads "Inherits from [entity](entity.md)." as its own paragraph', () => {
     const { page } = parseResource('resources/widget.md', resourcePage('widget', [ROW], { intro: ['Inherits from [entity](entity.md).'] }));
@@ -161,6 +189,10 @@ describe('inheritance', () => {
     'Derived from [policyBase](policybase.md).',
     'This type is derived from [policyBase](policybase.md).',
     'It inherits from [**policyBase**](policybase.md).',
+    'A subclass of [policyBase](policybase.md) that holds settings.',
+    'This resource is a subclass of [policyBase](policybase.md).',
+    'This resource is a subtype of [policyBase](policybase.md).',
+    'This resource is the derivative of the [policyBase](policybase.md) resource.',
   ])('reads "%s"', (sentence) => {
     const { page } = parseResource('resources/x.md', resourcePage('x', [ROW], { intro: [sentence] }));
     expect(page.inheritsFrom?.name).toBe('policyBase');
@@ -178,6 +210,11 @@ describe('inheritance', () => {
 
   it('ignores an unlinked, unqualified word after the phrase', () => {
     const { page } = parseResource('resources/x.md', resourcePage('x', [ROW], { intro: ['This type inherits from the base class.'] }));
+    expect(page.inheritsFrom).toBeUndefined();
+  });
+
+  it('"[x] is a subclass of this type" (the other way round) gives no base type', () => {
+    const { page } = parseResource('resources/x.md', resourcePage('x', [ROW], { intro: ['Base type. [policyBase](policybase.md) is a subclass of this type.'] }));
     expect(page.inheritsFrom).toBeUndefined();
   });
 
