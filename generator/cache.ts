@@ -5,14 +5,18 @@
 // BuildCache), so a warm run's output is a cold run's. A cache that cannot be
 // read is ignored and rebuilt, never an error.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { EmitOptions } from './emit/options.js';
+import type { Diagnostic } from './model/types.js';
 import { type BuildCache, createBuildCache } from './pipeline.js';
+import type { DocFile, PageFilter } from './read/readDocs.js';
+import { listFiles } from './write/outputFolder.js';
 
 export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'docgen');
 const FILE = 'build-cache.v8';
+const LAST_RUN = 'last-run.json';
 const PROJECT = path.join(import.meta.dirname, '..');
 
 interface Stored {
@@ -58,4 +62,53 @@ export async function saveCache(dir: string, key: string, cache: BuildCache): Pr
   } finally {
     await rm(temporary, { force: true });
   }
+}
+
+/**
+ * What the last run read and wrote, so that a run over the same docs, with the same
+ * docgen and options, into an output folder nobody has touched since, can stop
+ * early. "Untouched" is judged as make and git judge it: the same files, each
+ * with the size and modification time the last run left it with.
+ */
+interface LastRun {
+  runKey: string;
+  out: string;
+  files: Array<[file: string, size: number, mtimeMs: number]>;
+  diagnostics: Diagnostic[];
+}
+
+/** The key of a run: docgen and its options (`cacheKey`), the page filter, and every page's path and text. */
+export function runKey(key: string, filter: PageFilter, docs: readonly DocFile[]): string {
+  const hash = createHash('sha256').update(`${key}\u0000${JSON.stringify(filter)}\u0000`);
+  for (const doc of docs) hash.update(`${doc.path}\u0000${doc.invalidUtf8 ? 1 : 0}\u0000${doc.text}\u0000`);
+  return hash.digest('hex');
+}
+
+/** The last run's diagnostics when it had this key and `out` is as it left it; otherwise undefined. */
+export async function unchangedRun(dir: string, key: string, out: string): Promise<Diagnostic[] | undefined> {
+  try {
+    const last = JSON.parse(await readFile(path.join(dir, LAST_RUN), 'utf8')) as LastRun;
+    if (last.runKey !== key || last.out !== path.resolve(out)) return undefined;
+    if ((await listFiles(out)).join('\u0000') !== last.files.map(([file]) => file).join('\u0000')) return undefined;
+    for (const [file, size, mtimeMs] of last.files) {
+      const info = await stat(path.join(out, file));
+      if (info.size !== size || info.mtimeMs !== mtimeMs) return undefined;
+    }
+    return last.diagnostics;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function recordRun(dir: string, key: string, out: string, diagnostics: Diagnostic[]): Promise<void> {
+  const files: LastRun['files'] = [];
+  for (const file of await listFiles(out)) {
+    const info = await stat(path.join(out, file));
+    files.push([file, info.size, info.mtimeMs]);
+  }
+  const last: LastRun = { runKey: key, out: path.resolve(out), files, diagnostics };
+  await mkdir(dir, { recursive: true });
+  const target = path.join(dir, LAST_RUN);
+  await writeFile(`${target}.tmp-${process.pid}`, JSON.stringify(last));
+  await rename(`${target}.tmp-${process.pid}`, target);
 }

@@ -7,7 +7,7 @@ import { type PageToParse, parsePages } from './parse/parseWorker.js';
 import { formatFilesInParallel } from './emit/format.js';
 import { mapInWorkers } from './workers.js';
 import type { PageResult, ParsedPage } from './parse/types.js';
-import { type DocFile, type PageFilter, readDocs } from './read/readDocs.js';
+import { type DocFile, type PageFilter, readDocs, type ReadResult } from './read/readDocs.js';
 
 export interface PipelineResult {
   docs: DocFile[];
@@ -54,14 +54,17 @@ export interface PipelineOptions {
   emit?: EmitOptions;
   onProgress?: ProgressListener;
   cache?: BuildCache;
+  /** The docs, when the caller has read them already. */
+  read?: ReadResult;
 }
 
 const PARSE_WORKER = new URL('./parse/parseWorker.ts', import.meta.url);
 
 export async function buildFromDocs(inputs: readonly string[], filter: PageFilter = {}, options: PipelineOptions = {}): Promise<BuildResult> {
-  const { docs, diagnostics: skipped } = await readDocs(inputs, filter);
+  const { docs, diagnostics: skipped } = options.read ?? (await readDocs(inputs, filter));
   const cached = options.cache?.pages;
-  const keyOf = (doc: DocFile) => `${doc.root}\u0000${doc.path}`;
+  // A page's parse depends on its path below the root and its text, not on where the root is.
+  const keyOf = (doc: DocFile) => doc.path;
   const toParse = docs
     .filter((doc) => {
       const hit = cached?.get(keyOf(doc));

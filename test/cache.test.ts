@@ -34,7 +34,7 @@ describe('the build cache', () => {
     const cacheFile = path.join(cache, 'build-cache.v8');
     const written = (await stat(cacheFile)).mtimeMs;
     const second = await generate('warm', '--cache-dir', cache);
-    expect(second.stdout).toMatch(/already up to date \(30 files\)/);
+    expect(second.stdout).toMatch(/already up to date \(unchanged since the last run\)/);
     expect(await output('warm')).toEqual(await output('cold'));
     expect((await stat(cacheFile)).mtimeMs).toBe(written);
   });
@@ -73,6 +73,39 @@ describe('the build cache', () => {
       expect(run.code, JSON.stringify(junk)).toBe(0);
       expect(await output('warm')).toEqual(await output('cold'));
     }
+  });
+});
+
+describe('a run like the last one', () => {
+  it('stops early, saying the same diagnostics, until the docs or the output change', async () => {
+    const { docs, cache, generate, output } = await scratch();
+    // A page with a warning, so that there are diagnostics to repeat.
+    await writeFile(path.join(docs, 'resources', 'odd.md'), '# odd resource type\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|x|[nowhere](nowhere.md)|Unresolved.|\n');
+    const first = await runCli('generate', '--input', docs, '--out', path.join(work, 'out'), '--cache-dir', cache);
+    const again = await runCli('generate', '--input', docs, '--out', path.join(work, 'out'), '--cache-dir', cache);
+    expect(again.stdout).toMatch(/unchanged since the last run/);
+    expect(again.stderr).toBe(first.stderr);
+    expect(again.stderr).toMatch(/odd\.md:6:\d+: warning unresolved-type/);
+
+    // check agrees, the quick way, in every format.
+    for (const format of ['text', 'json', 'github']) {
+      expect((await runCli('check', '-q', '--input', docs, '--out', path.join(work, 'out'), '--cache-dir', cache, '--format', format)).code).toBe(0);
+    }
+
+    // A hand edit of the output is noticed by both commands.
+    const model = path.join(work, 'out', 'models', 'RemoteActionAudit.ts');
+    const original = await readFile(model, 'utf8');
+    await writeFile(model, `${original}// edited\n`);
+    expect((await runCli('check', '-q', '--input', docs, '--out', path.join(work, 'out'), '--cache-dir', cache)).code).toBe(1);
+    expect((await generate('out', '--cache-dir', cache)).stdout).toMatch(/files written/);
+    expect(await readFile(model, 'utf8')).toBe(original);
+
+    // So is an edit of the docs.
+    const page = path.join(docs, 'resources', 'intune-devices-remoteactionaudit.md');
+    await writeFile(page, (await readFile(page, 'utf8')).replace(/^\|deviceIMEI\|String\|/m, '|deviceIMEI|Int32|'));
+    expect((await generate('out', '--cache-dir', cache)).stdout).toMatch(/files written/);
+    await generate('cold', '--no-cache');
+    expect(await output('out')).toEqual(await output('cold'));
   });
 });
 

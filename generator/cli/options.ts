@@ -3,9 +3,9 @@
 import { Command, Option } from 'commander';
 import type { EmitOptions } from '../emit/options.js';
 import type { Diagnostic } from '../model/types.js';
-import { cacheKey, DEFAULT_CACHE_DIR, loadCache, saveCache } from '../cache.js';
+import { cacheKey, DEFAULT_CACHE_DIR, loadCache, recordRun, runKey, saveCache, unchangedRun } from '../cache.js';
 import { type BuildCache, buildFromDocs, sortDiagnostics } from '../pipeline.js';
-import type { DocFile, PageFilter } from '../read/readDocs.js';
+import type { DocFile, PageFilter, ReadResult } from '../read/readDocs.js';
 import { computeCoverage, type Coverage } from '../stats/coverage.js';
 import { mapCoverageFiles } from '../stats/formatCoverage.js';
 import { loadConfig } from './config.js';
@@ -91,11 +91,26 @@ export async function analyse(options: CommonOptions): Promise<{ docs: DocFile[]
   };
 }
 
-/** The build cache the options ask for (none under --no-cache), and how to save it after the run. */
-export async function openCache(options: CommonOptions, emit: EmitOptions): Promise<{ cache?: BuildCache; save(): Promise<void> }> {
-  if (options.cache === false) return { save: async () => {} };
+export interface OpenedCache {
+  cache?: BuildCache;
+  /** Writes the build cache back when the run changed it. */
+  save(): Promise<void>;
+  /** The last run's diagnostics when it read these very docs, with this docgen and these options, and `out` is as it left it. */
+  unchanged(read: ReadResult, filter: PageFilter, out: string): Promise<Diagnostic[] | undefined>;
+  /** Notes this run, for `unchanged` next time. */
+  record(read: ReadResult, filter: PageFilter, out: string, diagnostics: Diagnostic[]): Promise<void>;
+}
+
+/** The build cache the options ask for (none under --no-cache). */
+export async function openCache(options: CommonOptions, emit: EmitOptions): Promise<OpenedCache> {
+  if (options.cache === false) return { save: async () => {}, unchanged: async () => undefined, record: async () => {} };
   const dir = options.cacheDir ?? DEFAULT_CACHE_DIR;
   const key = await cacheKey(emit);
   const cache = await loadCache(dir, key);
-  return { cache, save: async () => (cache.changed ? saveCache(dir, key, cache) : undefined) };
+  return {
+    cache,
+    save: async () => (cache.changed ? saveCache(dir, key, cache) : undefined),
+    unchanged: (read, filter, out) => unchangedRun(dir, runKey(key, filter, read.docs), out),
+    record: (read, filter, out, diagnostics) => recordRun(dir, runKey(key, filter, read.docs), out, diagnostics),
+  };
 }

@@ -7,10 +7,14 @@ import { driftReport } from '../../check/driftReport.js';
 import { formatText } from '../../check/formatText.js';
 import { diagnosticAnnotations, driftAnnotations } from '../../check/githubAnnotations.js';
 import { type PipelineResult, runPipeline } from '../../pipeline.js';
+import { readDocs } from '../../read/readDocs.js';
 import { compareOutput, driftSummary } from '../../write/compareOutput.js';
 import { readOutput, setAsideOutputs, withManifest } from '../../write/outputFolder.js';
 import { type CommonOptions, openCache, printDiagnostics, settings, strictStatus, withCommonOptions, withFormatOption } from '../options.js';
 import { diagnosticSummary, displayPath } from '../report.js';
+
+/** What a check compares: the pipeline's result, or (`files` absent) what the last run left unchanged. */
+type Checked = Pick<PipelineResult, 'docs' | 'diagnostics' | 'origins'> & { files: Map<string, string> | undefined };
 
 interface CheckOptions extends CommonOptions {
   format: 'text' | 'json' | 'github';
@@ -22,11 +26,17 @@ export function addCheckCommand(program: Command): void {
     ['text', 'json', 'github'],
   ).action(async (options: CheckOptions) => {
     const { inputs, out, filter, emit } = await settings(options);
-    const { cache, save } = await openCache(options, emit);
-    const result = await runPipeline(inputs, filter, { emit, cache });
-    await save();
+    const opened = await openCache(options, emit);
+    const read = await readDocs(inputs, filter);
+    // The same docs, docgen and options as the last run, and an output nobody touched since: up to date.
+    const previous = await opened.unchanged(read, filter, out);
+    const result: Checked = previous
+      ? { docs: read.docs, diagnostics: previous, origins: new Map(), files: undefined }
+      : await runPipeline(inputs, filter, { emit, cache: opened.cache, read });
+    await opened.save();
     const status = options.format === 'github' ? printDiagnosticAnnotations(result, options) : printDiagnostics(result.diagnostics, result.docs, options);
-    const drift = compareOutput(withManifest(result.files), await readOutput(out));
+    const drift = result.files ? compareOutput(withManifest(result.files), await readOutput(out)) : [];
+    if (result.files && drift.length === 0) await opened.record(read, filter, out, result.diagnostics);
     const setAside = drift.length > 0 ? await setAsideOutputs(out) : [];
     const hint = setAside.length > 0 ? `docgen check: an interrupted run left the previous output beside ${out} (${setAside.join(', ')}); \`docgen generate\` puts it back.\n` : '';
     const report = () => driftReport(drift, result.origins, (file) => displayPath(file, result.docs));
@@ -43,7 +53,7 @@ export function addCheckCommand(program: Command): void {
 }
 
 /** In github format the diagnostics go to stdout, as annotations the Actions UI shows on the doc lines. */
-function printDiagnosticAnnotations({ diagnostics, docs }: PipelineResult, options: CheckOptions): number {
+function printDiagnosticAnnotations({ diagnostics, docs }: Checked, options: CheckOptions): number {
   const lines = options.quiet ? [] : diagnosticAnnotations(diagnostics, docs);
   if (diagnostics.length > 0) lines.push(`docgen: ${diagnosticSummary(diagnostics)}`);
   process.stdout.write(lines.map((line) => `${line}\n`).join(''));

@@ -2,6 +2,7 @@
 // again for every saved page, re-reading only what changed.
 import type { Command } from 'commander';
 import { runPipeline } from '../../pipeline.js';
+import { readDocs } from '../../read/readDocs.js';
 import { assertWritableOutput, withManifest, writeOutput } from '../../write/outputFolder.js';
 import { type CommonOptions, openCache, printDiagnostics, settings, withCommonOptions } from '../options.js';
 import { progressBar } from '../progress.js';
@@ -18,16 +19,26 @@ export function addGenerateCommand(program: Command): void {
       const config = await settings(options);
       if (options.watch) return watchDocs(config, options);
       const started = performance.now();
+      const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+      const opened = await openCache(options, config.emit);
+      const read = await readDocs(config.inputs, config.filter);
+      const previous = await opened.unchanged(read, config.filter, config.out);
+      if (previous) {
+        // The same docs, docgen and options as the last run, and an output nobody touched: nothing to do.
+        process.exitCode = printDiagnostics(previous, read.docs, options);
+        process.stdout.write(`docgen: ${read.docs.length} pages read, ${config.out} already up to date (unchanged since the last run) in ${seconds()} s\n`);
+        return;
+      }
       const progress = progressBar();
-      const { cache, save } = await openCache(options, config.emit);
-      const result = await runPipeline(config.inputs, config.filter, { emit: config.emit, onProgress: progress.listener, cache }).finally(() => progress.stop());
+      const pipeline = { emit: config.emit, onProgress: progress.listener, cache: opened.cache, read };
+      const result = await runPipeline(config.inputs, config.filter, pipeline).finally(() => progress.stop());
       await assertWritableOutput(config.out, config.inputs);
       const written = await writeOutput(config.out, withManifest(result.files));
-      await save();
+      await opened.save();
+      await opened.record(read, config.filter, config.out, result.diagnostics);
       const status = printDiagnostics(result.diagnostics, result.docs, options);
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const outcome = written ? `${result.files.size} files written to ${config.out}` : `${config.out} already up to date (${result.files.size} files)`;
-      process.stdout.write(`docgen: ${result.docs.length} pages read, ${outcome} in ${seconds} s\n`);
+      process.stdout.write(`docgen: ${result.docs.length} pages read, ${outcome} in ${seconds()} s\n`);
       process.exitCode = status;
     });
 }
