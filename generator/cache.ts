@@ -11,7 +11,7 @@ import v8 from 'node:v8';
 import type { EmitOptions } from './emit/options.js';
 import type { Diagnostic } from './model/types.js';
 import { type BuildCache, createBuildCache } from './pipeline.js';
-import type { DocFile, PageFilter } from './read/readDocs.js';
+import { type DocFile, inBatches, type PageFilter } from './read/readDocs.js';
 import { listFiles } from './write/outputFolder.js';
 
 export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'docgen');
@@ -90,22 +90,17 @@ export async function unchangedRun(dir: string, key: string, out: string): Promi
     const last = JSON.parse(await readFile(path.join(dir, LAST_RUN), 'utf8')) as LastRun;
     if (last.runKey !== key || last.out !== path.resolve(out)) return undefined;
     if ((await listFiles(out)).join('\u0000') !== last.files.map(([file]) => file).join('\u0000')) return undefined;
-    for (const [file, size, mtimeMs] of last.files) {
-      const info = await stat(path.join(out, file));
-      if (info.size !== size || info.mtimeMs !== mtimeMs) return undefined;
-    }
-    return last.diagnostics;
+    const infos = await inBatches(last.files, ([file]) => stat(path.join(out, file)));
+    return last.files.every(([, size, mtimeMs], index) => infos[index]!.size === size && infos[index]!.mtimeMs === mtimeMs) ? last.diagnostics : undefined;
   } catch {
     return undefined;
   }
 }
 
 export async function recordRun(dir: string, key: string, out: string, diagnostics: Diagnostic[]): Promise<void> {
-  const files: LastRun['files'] = [];
-  for (const file of await listFiles(out)) {
-    const info = await stat(path.join(out, file));
-    files.push([file, info.size, info.mtimeMs]);
-  }
+  const names = await listFiles(out);
+  const infos = await inBatches(names, (file) => stat(path.join(out, file)));
+  const files: LastRun['files'] = names.map((file, index) => [file, infos[index]!.size, infos[index]!.mtimeMs]);
   const last: LastRun = { runKey: key, out: path.resolve(out), files, diagnostics };
   await mkdir(dir, { recursive: true });
   const target = path.join(dir, LAST_RUN);

@@ -92,7 +92,8 @@ export async function analyse(options: CommonOptions): Promise<{ docs: DocFile[]
 }
 
 export interface OpenedCache {
-  cache?: BuildCache;
+  /** The build cache, read from disk on first use (a run that stops early never needs it). */
+  load(): Promise<BuildCache | undefined>;
   /** Writes the build cache back when the run changed it. */
   save(): Promise<void>;
   /** The last run's diagnostics when it read these very docs, with this docgen and these options, and `out` is as it left it. */
@@ -103,13 +104,17 @@ export interface OpenedCache {
 
 /** The build cache the options ask for (none under --no-cache). */
 export async function openCache(options: CommonOptions, emit: EmitOptions): Promise<OpenedCache> {
-  if (options.cache === false) return { save: async () => {}, unchanged: async () => undefined, record: async () => {} };
+  if (options.cache === false) return { load: async () => undefined, save: async () => {}, unchanged: async () => undefined, record: async () => {} };
   const dir = options.cacheDir ?? DEFAULT_CACHE_DIR;
   const key = await cacheKey(emit);
-  const cache = await loadCache(dir, key);
+  let loaded: Promise<BuildCache> | undefined;
+  const load = () => (loaded ??= loadCache(dir, key));
   return {
-    cache,
-    save: async () => (cache.changed ? saveCache(dir, key, cache) : undefined),
+    load,
+    save: async () => {
+      const cache = loaded && (await loaded);
+      if (cache?.changed) await saveCache(dir, key, cache);
+    },
     unchanged: (read, filter, out) => unchangedRun(dir, runKey(key, filter, read.docs), out),
     record: (read, filter, out, diagnostics) => recordRun(dir, runKey(key, filter, read.docs), out, diagnostics),
   };

@@ -24,7 +24,7 @@ const QUIET_MS = 100;
 export async function watchDocs(settings: WatchSettings, options: CommonOptions): Promise<void> {
   // Start from the cache on disk when there is one; the session keeps it in memory after that.
   const disk = await openCache(options, settings.emit);
-  const cache = disk.cache ?? createBuildCache();
+  const cache = (await disk.load()) ?? createBuildCache();
   const build = (onProgress?: ProgressListener) =>
     runPipeline(settings.inputs, settings.filter, { emit: settings.emit, cache, onProgress });
 

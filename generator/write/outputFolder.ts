@@ -2,6 +2,7 @@
 // made (listed in its manifest), and compared file by file for `check`.
 import { link, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { inBatches } from '../read/readDocs.js';
 
 export const MANIFEST = 'docgen-manifest.json';
 
@@ -26,9 +27,9 @@ export async function listFiles(dir: string): Promise<string[]> {
 }
 
 export async function readOutput(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const file of await listFiles(dir)) files.set(file, await readFile(path.join(dir, file), 'utf8'));
-  return files;
+  const names = await listFiles(dir);
+  const contents = await inBatches(names, (file) => readFile(path.join(dir, file), 'utf8'));
+  return new Map(names.map((file, index) => [file, contents[index]!]));
 }
 
 /** Refuses an output folder that would overwrite the docs, the file system root, or files docgen did not make. */

@@ -32,7 +32,7 @@ export function addCheckCommand(program: Command): void {
     const previous = await opened.unchanged(read, filter, out);
     const result: Checked = previous
       ? { docs: read.docs, diagnostics: previous, origins: new Map(), files: undefined }
-      : await runPipeline(inputs, filter, { emit, cache: opened.cache, read });
+      : await runPipeline(inputs, filter, { emit, cache: await opened.load(), read });
     await opened.save();
     const status = options.format === 'github' ? printDiagnosticAnnotations(result, options) : printDiagnostics(result.diagnostics, result.docs, options);
     const drift = result.files ? compareOutput(withManifest(result.files), await readOutput(out)) : [];

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { runPipeline } from '../../pipeline.js';
 import { readDocs } from '../../read/readDocs.js';
-import { assertWritableOutput, withManifest, writeOutput } from '../../write/outputFolder.js';
+import { assertWritableOutput, settleLeftovers, withManifest, writeOutput } from '../../write/outputFolder.js';
 import { type CommonOptions, openCache, printDiagnostics, settings, withCommonOptions } from '../options.js';
 import { progressBar } from '../progress.js';
 import { watchDocs } from '../watch.js';
@@ -22,6 +22,8 @@ export function addGenerateCommand(program: Command): void {
       const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
       const opened = await openCache(options, config.emit);
       const read = await readDocs(config.inputs, config.filter);
+      // What killed runs left beside the output is settled first, stopping early or not.
+      await settleLeftovers(config.out);
       const previous = await opened.unchanged(read, config.filter, config.out);
       if (previous) {
         // The same docs, docgen and options as the last run, and an output nobody touched: nothing to do.
@@ -30,7 +32,7 @@ export function addGenerateCommand(program: Command): void {
         return;
       }
       const progress = progressBar();
-      const pipeline = { emit: config.emit, onProgress: progress.listener, cache: opened.cache, read };
+      const pipeline = { emit: config.emit, onProgress: progress.listener, cache: await opened.load(), read };
       const result = await runPipeline(config.inputs, config.filter, pipeline).finally(() => progress.stop());
       await assertWritableOutput(config.out, config.inputs);
       const written = await writeOutput(config.out, withManifest(result.files));
