@@ -16,7 +16,7 @@ import { assignNames } from '../generator/emit/naming.js';
 import type { Model, PrimitiveName, Property, StructuredType, TypeDefinition, TypeRef } from '../generator/model/types.js';
 import { buildFromDocs } from '../generator/pipeline.js';
 import * as sdk from '../generated/index.js';
-import { type DocExample, findType, loadDocsInput } from './helpers/examples.js';
+import { type DocExample, loadDocsInput, objectsOf as objectsOfExample } from './helpers/examples.js';
 import { GENERATED } from './helpers/paths.js';
 
 // ajv-formats is CommonJS; its default export is the module itself.
@@ -88,17 +88,7 @@ function validatorFor(type: TypeDefinition): Validate {
   return validate;
 }
 
-/** The objects an example holds, each with the type it should be. */
-function objectsOf({ operation, example }: DocExample): Array<{ value: Json; type: StructuredType }> {
-  if (example.role === 'request') {
-    const type = operation.body.kind === 'type' ? findType(model, operation.body.type) : undefined;
-    return type && example.body !== undefined ? [{ value: example.body as Json, type }] : [];
-  }
-  const type = findType(model, operation.response.body?.type);
-  if (!type || example.body === undefined) return [];
-  if (!operation.response.body?.collection) return [{ value: example.body as Json, type }];
-  return (example.body as { value: Json[] }).value.map((value) => ({ value, type }));
-}
+const objectsOf = (example: DocExample) => objectsOfExample(model, example) as Array<{ pointer: string; value: Json; type: StructuredType }>;
 
 const withBodies = examples.filter((example) => objectsOf(example).length > 0);
 const allTypes = model.namespaces.flatMap((ns) => ns.types);

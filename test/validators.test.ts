@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StructuredType } from '../generator/model/types.js';
 import * as sdk from '../generated/index.js';
-import { type DocExample, findType, loadDocsInput } from './helpers/examples.js';
+import { type DocExample, loadDocsInput, objectsOf as objectsOfExample } from './helpers/examples.js';
 
 const { model, examples } = await loadDocsInput();
 type Validate = (value: unknown, options?: sdk.ValidationOptions) => sdk.ValidationResult;
@@ -16,18 +16,7 @@ function validatorFor(type: StructuredType): Validate {
   return validate;
 }
 
-/** The objects an example holds, each with its JSON Pointer and the type it should be. */
-function objectsOf({ operation, example }: DocExample): Array<{ pointer: string; value: Record<string, unknown>; type: StructuredType }> {
-  if (example.role === 'request') {
-    const type = operation.body.kind === 'type' ? findType(model, operation.body.type) : undefined;
-    return type && example.body !== undefined ? [{ pointer: '', value: example.body as Record<string, unknown>, type }] : [];
-  }
-  const type = findType(model, operation.response.body?.type);
-  if (!type || example.body === undefined) return [];
-  if (!operation.response.body?.collection) return [{ pointer: '', value: example.body as Record<string, unknown>, type }];
-  const items = (example.body as { value: Array<Record<string, unknown>> }).value;
-  return items.map((value, index) => ({ pointer: `/value/${index}`, value, type }));
-}
+const objectsOf = (example: DocExample) => objectsOfExample(model, example);
 
 const withBodies = examples.filter((example) => objectsOf(example).length > 0);
 

@@ -28,3 +28,16 @@ export function findType(model: Model, ref: TypeRef | undefined): StructuredType
   const type = model.namespaces.flatMap((ns) => ns.types).find((candidate) => candidate.fullName === ref.fullName);
   return type?.kind === 'enum' ? undefined : type;
 }
+
+/** The objects an example holds, each with its JSON Pointer and the type it should be. */
+export function objectsOf(model: Model, { operation, example }: DocExample): Array<{ pointer: string; value: Record<string, unknown>; type: StructuredType }> {
+  if (example.role === 'request') {
+    const type = operation.body.kind === 'type' ? findType(model, operation.body.type) : undefined;
+    return type && example.body !== undefined ? [{ pointer: '', value: example.body as Record<string, unknown>, type }] : [];
+  }
+  const type = findType(model, operation.response.body?.type);
+  if (!type || example.body === undefined) return [];
+  if (!operation.response.body?.collection) return [{ pointer: '', value: example.body as Record<string, unknown>, type }];
+  const items = (example.body as { value: Array<Record<string, unknown>> }).value;
+  return items.map((value, index) => ({ pointer: `/value/${index}`, value, type }));
+}
