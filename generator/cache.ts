@@ -11,7 +11,8 @@ import v8 from 'node:v8';
 import type { EmitOptions } from './emit/options.js';
 import type { Diagnostic } from './model/types.js';
 import { type BuildCache, createBuildCache } from './pipeline.js';
-import { type DocFile, inBatches, type PageFilter } from './read/readDocs.js';
+import { inBatches } from './inBatches.js';
+import type { DocFile, PageFilter } from './read/readDocs.js';
 import { listFiles } from './write/outputFolder.js';
 
 export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'docgen');

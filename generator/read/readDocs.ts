@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
+import { inBatches } from '../inBatches.js';
 import type { Diagnostic } from '../model/types.js';
 
 export interface DocFile {
@@ -67,13 +68,6 @@ export async function readDocs(roots: readonly string[], filter: PageFilter = {}
     throw new InputError(`no .md pages found in ${roots.join(', ')}${filtered}`);
   }
   return { docs: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics };
-}
-
-/** `work` over every item, a batch at a time: thousands of small reads go faster side by side, but not all at once. */
-export async function inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R>, size = 64): Promise<R[]> {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += size) results.push(...(await Promise.all(items.slice(start, start + size).map(work))));
-  return results;
 }
 
 async function symbolicLinks(root: string): Promise<Diagnostic[]> {

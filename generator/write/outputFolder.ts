@@ -2,7 +2,7 @@
 // made (listed in its manifest), and compared file by file for `check`.
 import { link, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { inBatches } from '../read/readDocs.js';
+import { inBatches } from '../inBatches.js';
 
 export const MANIFEST = 'docgen-manifest.json';
 
