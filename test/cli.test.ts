@@ -66,7 +66,7 @@ describe('docgen generate', () => {
     const out = path.join(work, 'fresh');
     const run = await runCli('generate', '--input', docs, '--out', out);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/11 pages read, 30 files written/);
+    expect(run.stdout).toMatch(/11 pages read, 32 files written/);
     expect((await readdir(out, { recursive: true })).sort()).toEqual((await readdir(GENERATED, { recursive: true })).sort());
     expect((await runCli('check', '--input', docs, '--out', out)).code).toBe(0);
   });

@@ -38,6 +38,7 @@ import type { Model } from '../generator/model/types.js';
 import { parsePage } from '../generator/parse/parsePage.js';
 import { normalizeText } from '../generator/read/readDocs.js';
 import { type DocSetSpec, docSetArb, MARKER, type RenderedDocSet, renderDocSet } from './helpers/randomDocs.js';
+import { RUNTIME_EXPORTS } from './helpers/runtimeExports.js';
 
 const RUNS = Number(process.env['DOCGEN_PROPERTY_RUNS'] ?? 20);
 const SEED_ENV = process.env['DOCGEN_PROPERTY_SEED'];
@@ -216,9 +217,6 @@ function compileFailure(spec: DocSetSpec, esm: boolean): void {
 // ---------------------------------------------------------------------------
 // Property 2: the exports
 
-/** What emitProject re-exports from runtime/ in the root index. */
-const RUNTIME_EXPORTS = ['pathSegment', 'withQuery', 'CollectionResponse', 'HttpMethod', 'HttpRequest', 'ODataQuery', 'ResponseOf', 'ValidationIssue', 'ValidationOptions', 'ValidationResult'];
-
 /** Every name the output must export, from the model and naming.ts (which exports apply to which kind: templates/*.hbs). */
 function expectedExports(model: Model): string[] {
   const { names } = assignNames(model);
@@ -233,8 +231,8 @@ function expectedExports(model: Model): string[] {
   }
   for (const operation of model.operations) {
     const name = names.operations.get(operation.name)!;
-    // request.ts.hbs: the builder, its Operation facts, and a body interface only for a table-described body.
-    const skip = operation.body.kind === 'properties' ? undefined : bodyInterfaceName(name);
+    // request.ts.hbs: the builder, its request type, its Operation facts, and a body interface only for a table-described body (never on a GET).
+    const skip = operation.body.kind === 'properties' && operation.method !== 'GET' ? undefined : bodyInterfaceName(name);
     expected.push(...operationExports(name).filter((exported) => exported !== skip));
   }
   return expected;

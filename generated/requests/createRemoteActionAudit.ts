@@ -5,6 +5,12 @@
 import * as rt from '../runtime/request.js';
 import type { RemoteActionAudit } from '../models/RemoteActionAudit.js';
 
+/** What `createRemoteActionAudit` takes: headers, the body. */
+export type CreateRemoteActionAuditRequest = {
+  headers?: rt.RequestHeaders<'Accept' | 'Content-Type'>;
+  body: Omit<RemoteActionAudit, 'id'>;
+};
+
 /**
  * Create remoteActionAudit
  *
@@ -14,16 +20,17 @@ import type { RemoteActionAudit } from '../models/RemoteActionAudit.js';
  *
  * @see api/intune-devices-remoteactionaudit-create.md:11
  */
-export function createRemoteActionAudit(body: RemoteActionAudit): rt.HttpRequest<RemoteActionAudit, RemoteActionAudit> {
-  return {
-    method: 'POST',
-    url: '/deviceManagement/remoteActionAudits',
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-    body,
-  };
+export function createRemoteActionAudit(request: CreateRemoteActionAuditRequest): rt.HttpRequest<Omit<RemoteActionAudit, 'id'>, RemoteActionAudit> {
+  return rt.buildRequest(
+    'POST',
+    ['/deviceManagement/remoteActionAudits'],
+    request,
+    { Accept: 'application/json', 'Content-Type': 'application/json' },
+    { kind: 'object', type: 'microsoft.graph.remoteActionAudit' },
+  );
 }
 
-/** What the docs say about `createRemoteActionAudit`: its paths (primary first), permissions (least privileged first) and page. */
+/** What the docs say about `createRemoteActionAudit`: its paths (primary first), permissions (least privileged first, per kind) and page. */
 export const createRemoteActionAuditOperation = {
   method: 'POST',
   paths: ['/deviceManagement/remoteActionAudits'],

@@ -4,6 +4,12 @@
 
 import * as rt from '../runtime/request.js';
 
+/** What `deleteRemoteActionAudit` takes: the path parameters, headers. */
+export type DeleteRemoteActionAuditRequest = {
+  params: { remoteActionAuditId: string };
+  headers?: rt.RequestHeaders<'Accept'>;
+};
+
 /**
  * Delete remoteActionAudit
  *
@@ -13,15 +19,17 @@ import * as rt from '../runtime/request.js';
  *
  * @see api/intune-devices-remoteactionaudit-delete.md:11
  */
-export function deleteRemoteActionAudit(params: { remoteActionAuditId: string }): rt.HttpRequest<undefined, void> {
-  return {
-    method: 'DELETE',
-    url: '/deviceManagement/remoteActionAudits/' + rt.pathSegment(params.remoteActionAuditId, 'remoteActionAuditId'),
-    headers: { Accept: 'application/json' },
-  };
+export function deleteRemoteActionAudit(request: DeleteRemoteActionAuditRequest): rt.HttpRequest<undefined, void> {
+  return rt.buildRequest(
+    'DELETE',
+    ['/deviceManagement/remoteActionAudits/', ['remoteActionAuditId', 's']],
+    request,
+    { Accept: 'application/json' },
+    { kind: 'none' },
+  );
 }
 
-/** What the docs say about `deleteRemoteActionAudit`: its paths (primary first), permissions (least privileged first) and page. */
+/** What the docs say about `deleteRemoteActionAudit`: its paths (primary first), permissions (least privileged first, per kind) and page. */
 export const deleteRemoteActionAuditOperation = {
   method: 'DELETE',
   paths: ['/deviceManagement/remoteActionAudits/{remoteActionAuditId}'],

@@ -5,6 +5,13 @@
 import * as rt from '../runtime/request.js';
 import type { RemoteActionAudit } from '../models/RemoteActionAudit.js';
 
+/** What `getRemoteActionAudit` takes: the path parameters, query options, headers. */
+export type GetRemoteActionAuditRequest = {
+  params: { remoteActionAuditId: string };
+  query?: rt.ODataQuery<RemoteActionAudit>;
+  headers?: rt.RequestHeaders<'Accept'>;
+};
+
 /**
  * Get remoteActionAudit
  *
@@ -14,15 +21,17 @@ import type { RemoteActionAudit } from '../models/RemoteActionAudit.js';
  *
  * @see api/intune-devices-remoteactionaudit-get.md:11
  */
-export function getRemoteActionAudit(params: { remoteActionAuditId: string }): rt.HttpRequest<undefined, RemoteActionAudit> {
-  return {
-    method: 'GET',
-    url: '/deviceManagement/remoteActionAudits/' + rt.pathSegment(params.remoteActionAuditId, 'remoteActionAuditId'),
-    headers: { Accept: 'application/json' },
-  };
+export function getRemoteActionAudit(request: GetRemoteActionAuditRequest): rt.HttpRequest<undefined, RemoteActionAudit> {
+  return rt.buildRequest(
+    'GET',
+    ['/deviceManagement/remoteActionAudits/', ['remoteActionAuditId', 's']],
+    request,
+    { Accept: 'application/json' },
+    { kind: 'object', type: 'microsoft.graph.remoteActionAudit' },
+  );
 }
 
-/** What the docs say about `getRemoteActionAudit`: its paths (primary first), permissions (least privileged first) and page. */
+/** What the docs say about `getRemoteActionAudit`: its paths (primary first), permissions (least privileged first, per kind) and page. */
 export const getRemoteActionAuditOperation = {
   method: 'GET',
   paths: ['/deviceManagement/remoteActionAudits/{remoteActionAuditId}'],

@@ -5,6 +5,12 @@
 import * as rt from '../runtime/request.js';
 import type { RemoteActionAudit } from '../models/RemoteActionAudit.js';
 
+/** What `listRemoteActionAudits` takes: query options, headers. */
+export type ListRemoteActionAuditsRequest = {
+  query?: rt.ODataQuery<RemoteActionAudit>;
+  headers?: rt.RequestHeaders<'Accept'>;
+};
+
 /**
  * List remoteActionAudits
  *
@@ -14,15 +20,17 @@ import type { RemoteActionAudit } from '../models/RemoteActionAudit.js';
  *
  * @see api/intune-devices-remoteactionaudit-list.md:11
  */
-export function listRemoteActionAudits(query?: rt.ODataQuery<RemoteActionAudit>): rt.HttpRequest<undefined, rt.CollectionResponse<RemoteActionAudit>> {
-  return {
-    method: 'GET',
-    url: rt.withQuery('/deviceManagement/remoteActionAudits', query),
-    headers: { Accept: 'application/json' },
-  };
+export function listRemoteActionAudits(request: ListRemoteActionAuditsRequest = {}): rt.HttpRequest<undefined, rt.CollectionResponse<RemoteActionAudit>> {
+  return rt.buildRequest(
+    'GET',
+    ['/deviceManagement/remoteActionAudits'],
+    request,
+    { Accept: 'application/json' },
+    { kind: 'collection', type: 'microsoft.graph.remoteActionAudit' },
+  );
 }
 
-/** What the docs say about `listRemoteActionAudits`: its paths (primary first), permissions (least privileged first) and page. */
+/** What the docs say about `listRemoteActionAudits`: its paths (primary first), permissions (least privileged first, per kind) and page. */
 export const listRemoteActionAuditsOperation = {
   method: 'GET',
   paths: ['/deviceManagement/remoteActionAudits'],

@@ -5,6 +5,13 @@
 import * as rt from '../runtime/request.js';
 import type { RemoteActionAudit } from '../models/RemoteActionAudit.js';
 
+/** What `updateRemoteActionAudit` takes: the path parameters, headers, the body. */
+export type UpdateRemoteActionAuditRequest = {
+  params: { remoteActionAuditId: string };
+  headers?: rt.RequestHeaders<'Accept' | 'Content-Type'>;
+  body: Partial<Omit<RemoteActionAudit, 'id'>>;
+};
+
 /**
  * Update remoteActionAudit
  *
@@ -14,16 +21,17 @@ import type { RemoteActionAudit } from '../models/RemoteActionAudit.js';
  *
  * @see api/intune-devices-remoteactionaudit-update.md:11
  */
-export function updateRemoteActionAudit(params: { remoteActionAuditId: string }, body: Partial<RemoteActionAudit>): rt.HttpRequest<Partial<RemoteActionAudit>, RemoteActionAudit> {
-  return {
-    method: 'PATCH',
-    url: '/deviceManagement/remoteActionAudits/' + rt.pathSegment(params.remoteActionAuditId, 'remoteActionAuditId'),
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-    body,
-  };
+export function updateRemoteActionAudit(request: UpdateRemoteActionAuditRequest): rt.HttpRequest<Partial<Omit<RemoteActionAudit, 'id'>>, RemoteActionAudit> {
+  return rt.buildRequest(
+    'PATCH',
+    ['/deviceManagement/remoteActionAudits/', ['remoteActionAuditId', 's']],
+    request,
+    { Accept: 'application/json', 'Content-Type': 'application/json' },
+    { kind: 'object', type: 'microsoft.graph.remoteActionAudit' },
+  );
 }
 
-/** What the docs say about `updateRemoteActionAudit`: its paths (primary first), permissions (least privileged first) and page. */
+/** What the docs say about `updateRemoteActionAudit`: its paths (primary first), permissions (least privileged first, per kind) and page. */
 export const updateRemoteActionAuditOperation = {
   method: 'PATCH',
   paths: ['/deviceManagement/remoteActionAudits/{remoteActionAuditId}'],

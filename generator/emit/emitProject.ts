@@ -8,7 +8,7 @@ import { schemaFiles } from './schemas.js';
 import { createRenderer } from './templates.js';
 import { enumModelView, structuredModelView } from './models.js';
 import type { EmitContext } from './typeExpressions.js';
-import { enumValidatorView, structuredValidatorView } from './validators.js';
+import { enumValidatorView, structuredValidatorView, validatorsByTypeView } from './validators.js';
 
 /** The model fact an output file declares, so that a drift report can point back at the doc line. */
 export interface FileOrigin {
@@ -79,14 +79,25 @@ export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OP
   }
   if (emits.has('requests')) {
     files.set('runtime/request.ts', render('runtime/request.ts', {}));
+    files.set('runtime/client.ts', render('runtime/client.ts', {}));
     rootExports.push(
-      { from: './runtime/request.js', names: ['pathSegment', 'withQuery'] },
-      { from: './runtime/request.js', typeOnly: true, names: ['CollectionResponse', 'HttpMethod', 'HttpRequest', 'ODataQuery', 'ResponseOf'] },
+      { from: './runtime/client.js', names: ['createClient', 'GraphError', 'ResponseValidationError'] },
+      { from: './runtime/client.js', typeOnly: true, names: ['ClientOptions', 'FetchLike', 'FetchResponse', 'GraphClient', 'ResponseValidator'] },
+      { from: './runtime/request.js', names: ['buildRequest', 'countOf', 'expandUrl', 'mergeHeaders', 'pathSegment', 'withQuery'] },
+      {
+        from: './runtime/request.js',
+        typeOnly: true,
+        names: ['Binary', 'CollectionResponse', 'HttpMethod', 'HttpRequest', 'ODataQuery', 'RequestHeaders', 'RequestInput', 'ResponseInfo', 'ResponseKind', 'ResponseOf', 'UrlPiece', 'ValueResponse'],
+      },
     );
   }
   if (emits.has('validators')) {
     files.set('runtime/validation.ts', render('runtime/validation.ts', {}));
-    rootExports.push({ from: './runtime/validation.js', typeOnly: true, names: ['ValidationIssue', 'ValidationOptions', 'ValidationResult'] });
+    files.set('validatorsByType.ts', render('validatorsByType.ts', validatorsByTypeView(ctx)));
+    rootExports.push(
+      { from: './runtime/validation.js', typeOnly: true, names: ['ValidationIssue', 'ValidationOptions', 'ValidationResult'] },
+      { from: './validatorsByType.js', names: ['validatorsByType'] },
+    );
   }
   files.set('index.ts', render('barrel.ts', { exports: rootExports }));
 

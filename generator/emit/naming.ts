@@ -9,7 +9,10 @@ import type { NamingOptions } from './options.js';
 const RESERVED = new Set(
   [
     // runtime names the root index re-exports
-    'HttpMethod', 'HttpRequest', 'CollectionResponse', 'ODataQuery', 'ResponseOf', 'pathSegment', 'withQuery',
+    'HttpMethod', 'HttpRequest', 'CollectionResponse', 'ValueResponse', 'ODataQuery', 'ResponseOf', 'ResponseInfo', 'ResponseKind',
+    'Binary', 'RequestHeaders', 'UrlPiece', 'RequestInput', 'buildRequest', 'countOf', 'expandUrl', 'mergeHeaders', 'pathSegment', 'withQuery',
+    'createClient', 'GraphClient', 'ClientOptions', 'FetchLike', 'FetchResponse', 'GraphError', 'ResponseValidationError', 'ResponseValidator', 'validatorsByType',
+    'PATHS',
     'ValidationIssue', 'ValidationOptions', 'ValidationResult', 'rt',
     // JavaScript and TypeScript globals a declaration must not shadow
     'Object', 'Array', 'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'Function', 'Date', 'Error',
@@ -43,7 +46,11 @@ export function typeExports(name: string): string[] {
 
 /** Every name the output exports for an operation named `name`. */
 export function operationExports(name: string): string[] {
-  return [name, `${name}Operation`, bodyInterfaceName(name)];
+  return [name, `${name}Operation`, bodyInterfaceName(name), requestTypeName(name)];
+}
+
+export function requestTypeName(operation: string): string {
+  return `${operation.charAt(0).toUpperCase()}${operation.slice(1)}Request`;
 }
 
 export function bodyInterfaceName(operation: string): string {

@@ -1,64 +1,183 @@
-// View data for requests/: one builder function per operation, and the
+// View data for requests/: one builder function per operation, its request
+// type (paths, parameters, query options, headers, body), and the
 // operation's documented facts as data beside it.
-import type { Operation, OperationPath, TypeRef } from '../model/types.js';
+import type { Operation, OperationPath, PathParameter, PathPart, Property, StructuredType, TypeRef } from '../model/types.js';
 import { deprecatedLine, propertyDoc, sourceLines, withGap } from './docLines.js';
-import { propertyKey, stringLiteral } from './escape.js';
+import { jsonLiteral, propertyKey, stringLiteral } from './escape.js';
 import { ImportSet } from './imports.js';
-import { bodyInterfaceName } from './naming.js';
+import { bodyInterfaceName, requestTypeName } from './naming.js';
 import { type EmitContext, propertyType, tsType } from './typeExpressions.js';
 
 const MODELS = '../models/';
+const ENCODING_CODE = { segment: 's', string: 'q', value: 'v', path: 'p' } as const;
 
 export function requestView(operation: Operation, name: string, ctx: EmitContext) {
   const imports = new ImportSet();
-  const primary = operation.paths[0]!;
-  const parameters: Array<{ code: string }> = [];
+  const paths = uniquePaths(operation.paths);
+  const primary = paths[0]!;
+  const multiple = paths.length > 1;
+  const fields: string[] = [];
 
-  if (primary.parameters.length) {
-    const fields = primary.parameters.map((parameter) => `${propertyKey(parameter.name)}: ${tsType(parameter.type, ctx, imports, MODELS)}`);
-    parameters.push({ code: `params: { ${fields.join('; ')} }` });
-  }
-
+  if (!multiple && primary.parameters.length) fields.push(`params: ${parameterObject(primary.parameters, ctx, imports)}`);
+  const casts = castTargets(operation, ctx);
+  if (casts.length) fields.push(`cast?: ${casts.map(stringLiteral).join(' | ')}`);
+  const query = queryType(operation, ctx, imports);
+  if (query) fields.push(`query?: ${query}`);
+  const headerNames = documentedHeaders(operation);
+  // Any request may carry headers (`client-request-id`); the documented ones are named.
+  fields.push(`headers?: rt.RequestHeaders<${headerNames.length ? headerNames.map(stringLiteral).join(' | ') : 'never'}>`);
   const body = bodyShape(operation, name, ctx, imports);
-  if (body.type !== 'undefined') parameters.push({ code: `body: ${body.type}` });
+  if (body.type !== 'undefined') fields.push(`body: ${body.type}`);
 
-  let url = urlExpression(primary);
-  if (operation.supportsQueryOptions && operation.method === 'GET') {
-    const item = operation.response.body?.type;
-    const target = item?.kind === 'named' ? tsType(item, ctx, imports, MODELS) : 'Record<string, unknown>';
-    parameters.push({ code: `query?: rt.ODataQuery<${target}>` });
-    url = `rt.withQuery(${url}, query)`;
-  }
-
-  const response = responseType(operation, ctx, imports);
+  const variants = multiple
+    ? paths.map((path, index) => {
+        const params = path.parameters.length ? `; params: ${parameterObject(path.parameters, ctx, imports)}` : '';
+        return `{ path${index === 0 ? '?' : ''}: ${stringLiteral(path.template)}${params} }`;
+      })
+    : [];
+  const requiredFields = fields.some((field) => !/^\w+\?:/.test(field)) || (multiple && primary.parameters.length > 0);
+  const response = responseShape(operation, ctx, imports);
   const summary = [
     { text: operation.title },
     ...(operation.description ? [{ text: '' }, { text: operation.description }] : []),
     { text: '' },
-    { text: `\`${operation.method} ${primary.template}\`` },
+    ...paths.map((path, index) => ({ text: `\`${operation.method} ${path.template}\`${index === 0 && multiple ? ' (the default)' : ''}` })),
+  ];
+  const takes = [
+    ...(multiple ? ['the path (the first by default) and its parameters'] : primary.parameters.length ? ['the path parameters'] : []),
+    ...(casts.length ? ['a type to cast to'] : []),
+    ...(query ? ['query options'] : []),
+    'headers',
+    ...(body.type !== 'undefined' ? ['the body'] : []),
   ];
   return {
     sources: [operation.source.file],
+    requestDoc: takes.join(', '),
     imports: imports.lines(),
     name,
     doc: withGap(summary, [...deprecatedLine(operation.deprecated), ...sourceLines([operation.source])]),
-    parameters,
+    requestType: requestTypeName(name),
+    variants,
+    fields,
+    requestOptional: !requiredFields,
+    multiple,
+    paths: paths.map((path) => ({ template: path.template, pieces: urlPieces(path) })),
+    pieces: urlPieces(primary),
+    primary: primary.template,
     bodyInterface: body.interface,
     bodyType: body.type,
-    hasBody: body.type !== 'undefined',
-    responseType: response,
+    responseType: response.type,
+    responseInfo: jsonLiteral(response.info),
     method: operation.method,
-    url,
-    headers: requestHeaders(operation, body.type !== 'undefined'),
-    paths: operation.paths.map((path) => path.template),
+    headers: requestHeaders(operation, body),
+    templates: paths.map((path) => path.template),
     permissions: operation.permissions,
     docPage: operation.source.file,
   };
 }
 
-function bodyShape(operation: Operation, name: string, ctx: EmitContext, imports: ImportSet) {
+/** A page that lists one path twice documents it once. */
+function uniquePaths(paths: OperationPath[]): OperationPath[] {
+  return paths.filter((path, index) => paths.findIndex((other) => other.template === path.template) === index);
+}
+
+function parameterObject(parameters: PathParameter[], ctx: EmitContext, imports: ImportSet): string {
+  return `{ ${parameters.map((parameter) => `${propertyKey(parameter.name)}: ${parameterType(parameter.type, ctx, imports)}`).join('; ')} }`;
+}
+
+/** Primitives and enums as documented; anything else is written into the URL as text. */
+function parameterType(type: TypeRef, ctx: EmitContext, imports: ImportSet): string {
+  if (type.kind === 'primitive') return type.name === 'Untyped' || type.name === 'Stream' ? 'string' : tsType(type, ctx, imports, MODELS).replace(/ \| 'NaN'.*$/, '');
+  if (type.kind === 'named' && ctx.types.get(type.fullName)?.kind === 'enum') return tsType(type, ctx, imports, MODELS);
+  return 'string';
+}
+
+/** `['/users/', ['id', 's'], '/events']`: literal text and parameters, each with how it is encoded. */
+function urlPieces(path: OperationPath): string {
+  const pieces: string[] = [];
+  let literal = '';
+  const add = (parts: PathPart[]) => {
+    for (const part of parts) {
+      if (part.kind === 'literal') literal += part.text;
+      else {
+        if (literal) pieces.push(stringLiteral(literal));
+        literal = '';
+        pieces.push(`[${stringLiteral(part.name)}, '${ENCODING_CODE[part.encoding]}']`);
+      }
+    }
+  };
+  for (const segment of path.segments) {
+    literal += '/';
+    add(segment);
+  }
+  if (path.segments.length === 0) literal = '/';
+  path.query?.forEach((pair, index) => {
+    literal += `${index === 0 ? '?' : '&'}${pair.name}${pair.value.length ? '=' : ''}`;
+    add(pair.value);
+  });
+  if (literal) pieces.push(stringLiteral(literal));
+  return `[${pieces.join(', ')}]`;
+}
+
+/** OData options for reads, typed by the response's item type and its navigation properties; then the page's own query parameters. */
+function queryType(operation: Operation, ctx: EmitContext, imports: ImportSet): string | undefined {
+  const parts: string[] = [];
+  if (operation.method === 'GET') {
+    const item = operation.response.body?.type;
+    const target = item?.kind === 'named' && ctx.types.get(item.fullName)?.kind !== 'enum' ? item : undefined;
+    const type = target ? tsType(target, ctx, imports, MODELS) : 'Record<string, unknown>';
+    const navigation = target ? navigationNames(target.fullName, ctx) : [];
+    parts.push(`rt.ODataQuery<${type}${navigation.length ? `, ${navigation.map(stringLiteral).join(' | ')}` : ''}>`);
+  }
+  const own = queryParameters(operation);
+  if (own.length) parts.push(`{ ${own.map((property) => `${propertyKey(property.name)}?: ${parameterType(property.type, ctx, imports)}${property.collection ? '[]' : ''}`).join('; ')} }`);
+  return parts.length ? parts.join(' & ') : undefined;
+}
+
+/** A read may ask for only the items of a derived type (`/members/microsoft.graph.user`): the response type's subtypes. */
+function castTargets(operation: Operation, ctx: EmitContext): string[] {
+  const item = operation.response.body?.type;
+  return operation.method === 'GET' && item?.kind === 'named' ? (ctx.subtypes.get(item.fullName) ?? []) : [];
+}
+
+/** Parameters the tables document that are neither OData options nor placeholders of a path. */
+function queryParameters(operation: Operation): Property[] {
+  const inPaths = new Set(operation.paths.flatMap((path) => path.parameters.map((parameter) => parameter.name.toLowerCase())));
+  return operation.parameters.filter((property) => !property.name.startsWith('$') && !inPaths.has(property.name.toLowerCase()) && /^[A-Za-z][\w.-]*$/.test(property.name));
+}
+
+/** The navigation properties of a type and of the types it derives from, sorted. */
+function navigationNames(fullName: string, ctx: EmitContext): string[] {
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  for (let type = ctx.types.get(fullName); type && type.kind !== 'enum' && !seen.has(type.fullName); type = type.baseType ? ctx.types.get(type.baseType) : undefined) {
+    seen.add(type.fullName);
+    for (const property of type.properties) if (property.navigation) names.add(property.name);
+  }
+  return [...names].sort();
+}
+
+/** Read-only properties of a type and its bases: a create or update body leaves them out. */
+function readOnlyNames(fullName: string, ctx: EmitContext): string[] {
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  for (let type = ctx.types.get(fullName); type && type.kind !== 'enum' && !seen.has(type.fullName); type = type.baseType ? ctx.types.get(type.baseType) : undefined) {
+    seen.add(type.fullName);
+    for (const property of (type as StructuredType).properties) if (property.readOnly) names.add(property.name);
+  }
+  return [...names].sort();
+}
+
+interface BodyShape {
+  type: string;
+  interface?: { name: string; properties: Array<{ name: string; type: string; doc: ReturnType<typeof propertyDoc> }> };
+  binary?: boolean;
+}
+
+function bodyShape(operation: Operation, name: string, ctx: EmitContext, imports: ImportSet): BodyShape {
   const body = operation.body;
-  if (body.kind === 'none') return { type: 'undefined' };
+  // fetch cannot send a GET with a body; the few pages that show one document function arguments that way.
+  if (body.kind === 'none' || operation.method === 'GET') return { type: 'undefined' };
   if (body.kind === 'properties') {
     const interfaceName = bodyInterfaceName(name);
     return {
@@ -73,51 +192,47 @@ function bodyShape(operation: Operation, name: string, ctx: EmitContext, imports
       },
     };
   }
-  const type = body.type.kind === 'unresolved' ? 'Record<string, unknown>' : tsType(body.type, ctx, imports, MODELS);
-  return { type: operation.method === 'PATCH' && body.type.kind === 'named' ? `Partial<${type}>` : type };
+  if (body.type.kind === 'primitive' && body.type.name === 'Stream') return { type: 'rt.Binary', binary: true };
+  if (body.type.kind !== 'named') return { type: body.type.kind === 'unresolved' ? 'Record<string, unknown>' : tsType(body.type, ctx, imports, MODELS) };
+  const type = tsType(body.type, ctx, imports, MODELS);
+  const readOnly = operation.method === 'POST' || operation.method === 'PUT' || operation.method === 'PATCH' ? readOnlyNames(body.type.fullName, ctx) : [];
+  const writable = readOnly.length ? `Omit<${type}, ${readOnly.map(stringLiteral).join(' | ')}>` : type;
+  return { type: operation.method === 'PATCH' ? `Partial<${writable}>` : writable };
 }
 
-function responseType(operation: Operation, ctx: EmitContext, imports: ImportSet): string {
+function responseShape(operation: Operation, ctx: EmitContext, imports: ImportSet): { type: string; info: { kind: string; type?: string } } {
   const body = operation.response.body;
-  if (!body) return 'void';
-  const item = tsType(body.type as TypeRef, ctx, imports, MODELS);
-  if (!body.collection) return item;
-  return `rt.CollectionResponse<${item}>`;
-}
-
-/** `'/a/' + rt.pathSegment(params.id, 'id') + '/b'`: literals escaped, parameters encoded. */
-function urlExpression(path: OperationPath): string {
-  const pieces: string[] = [];
-  let literal = '';
-  for (const segment of path.segments) {
-    literal += '/';
-    for (const part of segment) {
-      if (part.kind === 'literal') {
-        literal += part.text;
-        continue;
-      }
-      if (literal) pieces.push(stringLiteral(literal));
-      literal = '';
-      pieces.push(`rt.pathSegment(params${accessor(part.name)}, ${stringLiteral(part.name)})`);
-    }
+  if (!body) return { type: 'void', info: { kind: 'none' } };
+  const ref = body.type;
+  const typeName = ref.kind === 'named' ? { type: ref.fullName } : {};
+  if (ref.kind === 'primitive' && ref.name === 'Stream' && !body.collection) return { type: 'ArrayBuffer', info: { kind: 'stream' } };
+  const item = tsType(ref, ctx, imports, MODELS);
+  if (body.collection) return { type: `rt.CollectionResponse<${item.includes(' ') ? `(${item})` : item}>`, info: { kind: 'collection', ...typeName } };
+  // Graph wraps a single primitive or enum value in `{ "value": … }`.
+  if ((ref.kind === 'primitive' && ref.name !== 'Untyped') || (ref.kind === 'named' && ctx.types.get(ref.fullName)?.kind === 'enum')) {
+    return { type: `rt.ValueResponse<${item}>`, info: { kind: 'value', ...typeName } };
   }
-  if (literal) pieces.push(stringLiteral(literal));
-  return pieces.join(' + ') || "'/'";
+  return { type: item, info: { kind: 'object', ...typeName } };
 }
 
-function accessor(name: string): string {
-  const key = propertyKey(name);
-  return key === name ? `.${name}` : `[${key}]`;
-}
-
-/** Headers with a fixed documented value; Authorization and placeholders are the client's business. */
-function requestHeaders(operation: Operation, hasBody: boolean): Array<{ name: string; value: string }> {
-  const headers = new Map<string, { name: string; value: string }>();
+/** Headers the page documents, which the caller may set; Authorization is the client's. */
+function documentedHeaders(operation: Operation): string[] {
+  const names = new Map<string, string>();
   for (const header of operation.headers) {
     const key = header.name.toLowerCase();
-    if (key === 'authorization' || /[{<]|bearer|required|optional/i.test(header.value) || header.value === '') continue;
-    if (!headers.has(key)) headers.set(key, { name: header.name, value: header.value });
+    if (key === 'authorization' || !/^[A-Za-z][\w-]*$/.test(header.name) || names.has(key)) continue;
+    names.set(key, header.name);
   }
-  if (hasBody && !headers.has('content-type')) headers.set('content-type', { name: 'Content-Type', value: 'application/json' });
-  return [...headers.values()];
+  return [...names.values()];
+}
+
+/** Accept, and the body's Content-Type (a file upload takes the documented one); the documented optional headers are the caller's to set. */
+function requestHeaders(operation: Operation, body: BodyShape): Array<{ name: string; value: string }> {
+  const headers: Array<{ name: string; value: string }> = [];
+  const stream = operation.response.body?.type.kind === 'primitive' && operation.response.body.type.name === 'Stream';
+  if (!stream) headers.push({ name: 'Accept', value: 'application/json' });
+  if (body.type === 'undefined') return headers;
+  const documented = operation.headers.find((header) => header.name.toLowerCase() === 'content-type' && /^[\w.+-]+\/[\w.+-]+$/.test(header.value));
+  headers.push({ name: 'Content-Type', value: body.binary ? (documented?.value ?? 'application/octet-stream') : 'application/json' });
+  return headers;
 }

@@ -8,7 +8,7 @@ import { commentText, jsonLiteral, objectKey, propertyKey, stringLiteral } from 
 const TEMPLATE_DIR = new URL('../../templates/', import.meta.url);
 
 const PARTIALS = ['header', 'doc', 'imports'] as const;
-const TEMPLATES = ['model.ts', 'enum.ts', 'validator.ts', 'enumValidator.ts', 'request.ts', 'barrel.ts', 'runtime/validation.ts', 'runtime/request.ts'] as const;
+const TEMPLATES = ['model.ts', 'enum.ts', 'validator.ts', 'enumValidator.ts', 'request.ts', 'barrel.ts', 'validatorsByType.ts', 'runtime/validation.ts', 'runtime/request.ts', 'runtime/client.ts'] as const;
 
 export type TemplateName = (typeof TEMPLATES)[number];
 export type Render = (name: TemplateName, view: object) => string;

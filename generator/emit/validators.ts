@@ -116,3 +116,15 @@ function checksFor(ref: TypeRef, ctx: EmitContext, imports: ImportSet): { test: 
   imports.add(`./${name}.js`, `collect${name}`);
   return { test: `test${name}`, collect: `collect${name}` };
 }
+
+/** validatorsByType.ts: every type's validator under its full name, sorted by it. */
+export function validatorsByTypeView(ctx: EmitContext) {
+  const imports = new ImportSet();
+  const entries = [...ctx.typeNames.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([fullName, name]) => {
+      imports.add(`./validators/${name}.js`, `validate${name}`);
+      return { fullName, validator: `validate${name}` };
+    });
+  return { imports: imports.lines(), entries };
+}

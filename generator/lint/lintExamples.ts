@@ -8,7 +8,7 @@ import type { Model, Source } from '../model/types.js';
 import { classifyIssue, type Finding, placeholderFinding } from './classify.js';
 import { type CollectedExample, collectExamples, type Target } from './collect.js';
 import { inspectExample, isObject } from './inspect.js';
-import { type LoadedValidators, loadValidators } from './loadValidators.js';
+import { type LoadedValidators, loadValidators } from './loadGenerated.js';
 import { locatePointers, type Position, positionOf } from './locate.js';
 import { withSyntheticTypes } from './synthetic.js';
 import { indexModel, type TypeIndex } from './typeIndex.js';

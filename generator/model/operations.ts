@@ -6,7 +6,7 @@ import { toProperty, uniqueProperties } from './properties.js';
 import { resolveTypeRef } from './resolveType.js';
 import { DEFAULT_NAMESPACE } from './structuredTypes.js';
 import type { DiagnosticSink, SymbolTable } from './symbols.js';
-import type { HttpMethod, Operation, RequestBody, ResponseSpec } from './types.js';
+import type { HttpMethod, Operation, OperationPath, Property, RequestBody, ResponseSpec } from './types.js';
 
 const DEFAULT_STATUS: Record<HttpMethod, number> = { GET: 200, POST: 201, PATCH: 200, PUT: 200, DELETE: 204 };
 
@@ -15,6 +15,11 @@ export function buildOperation(page: ApiPage, symbols: SymbolTable, report: Diag
   const first = page.requests[0];
   if (!first) return undefined;
   const namespace = page.namespace ?? DEFAULT_NAMESPACE;
+  const parameters = uniqueProperties(
+    page.parameters.map((raw) => toProperty(raw, symbols, namespace, report)),
+    `the parameters of ${JSON.stringify(page.title)}`,
+    report,
+  );
   const operation: Operation = {
     name: operationName(page.title),
     title: page.title,
@@ -22,15 +27,11 @@ export function buildOperation(page: ApiPage, symbols: SymbolTable, report: Diag
     method: first.method,
     paths: page.requests
       .filter((request) => request.method === first.method)
-      .map((request) => parsePathTemplate(request.path, request.source)),
+      .map((request) => typedParameters(parsePathTemplate(request.path, request.source), parameters)),
     permissions: page.permissions ?? emptyPermissions(),
     headers: page.headers,
     supportsQueryOptions: page.supportsQueryOptions,
-    parameters: uniqueProperties(
-      page.parameters.map((raw) => toProperty(raw, symbols, namespace, report)),
-      `the parameters of ${JSON.stringify(page.title)}`,
-      report,
-    ),
+    parameters,
     body: buildBody(page, symbols, namespace, report),
     response: buildResponse(page, page.response, symbols, namespace, report),
     examples: page.examples,
@@ -38,6 +39,15 @@ export function buildOperation(page: ApiPage, symbols: SymbolTable, report: Diag
   };
   if (page.deprecated) operation.deprecated = page.deprecated;
   return operation;
+}
+
+/** A placeholder the parameter tables document (`period` of `getX(period='{period_value}')`) takes its type, when it is a single primitive or enum. */
+function typedParameters(path: OperationPath, documented: Property[]): OperationPath {
+  for (const parameter of path.parameters) {
+    const row = documented.find((property) => property.name.toLowerCase() === parameter.name.toLowerCase());
+    if (row && !row.collection && row.type.kind !== 'unresolved') parameter.type = row.type;
+  }
+  return path;
 }
 
 function buildBody(page: ApiPage, symbols: SymbolTable, namespace: string, report: DiagnosticSink): RequestBody {

@@ -122,8 +122,22 @@ export type TypeDefinition = StructuredType | EnumType;
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-/** A piece of a path segment: literal text, or a parameter substituted at call time. */
-export type PathPart = { kind: 'literal'; text: string } | { kind: 'parameter'; name: string };
+/**
+ * How a parameter's value is written into the URL: `segment`, percent-encoded
+ * within one path segment; `string`, an OData string literal inside `'…'`
+ * (quotes doubled); `value`, a bare function argument inside `(…)`; `path`, a
+ * drive item path (`root:/{item-path}:`) whose `/` separate folders.
+ */
+export type ParameterEncoding = 'segment' | 'string' | 'value' | 'path';
+
+/** A piece of a path segment or query value: literal text, or a parameter substituted at call time. */
+export type PathPart = { kind: 'literal'; text: string } | { kind: 'parameter'; name: string; encoding: ParameterEncoding };
+
+/** One `name=value` pair of a documented query string (`?startDateTime={start}`). */
+export interface QueryPart {
+  name: string;
+  value: PathPart[];
+}
 
 export interface PathParameter {
   /** Identifier used in the builder's parameter object, e.g. `remoteActionAuditId`. */
@@ -138,6 +152,9 @@ export interface OperationPath {
   template: string;
   /** Segments between `/`, each a sequence of parts. */
   segments: PathPart[][];
+  /** The query string the template itself documents, if any. */
+  query?: QueryPart[];
+  /** Every placeholder of the segments and the query, in order; typed from the page's parameter tables where they document it. */
   parameters: PathParameter[];
   source: Source;
 }
@@ -185,6 +202,8 @@ export interface HttpExample {
   /** The JSON body, parsed; absent when there is none or it is not JSON (see `bodyError`). */
   body?: unknown;
   bodyError?: string;
+  /** The body as written, when it is not JSON (file content, or broken JSON). */
+  bodyText?: string;
   source: Source;
 }
 

@@ -59,16 +59,18 @@ export function readApiPage(ctx: PageContext, outline: PageOutline, frontMatter:
     });
   }
 
-  const bodySection = findSection(outline, /^request body$/);
+  const bodySection = sectionOrSubsection(outline, 'request body');
   if (bodySection) page.body = readRequestBody(ctx, bodySection.nodes, bodySection.heading);
   else if (requests[0] && !['GET', 'DELETE'].includes(requests[0].method)) {
-    report(ctx, 'warning', 'request-body', 'The page has no Request body section.', info.source, {
+    report(ctx, 'warning', 'request-body', 'The page has no Request body section; the body is typed as unknown.', info.source, {
       expected: 'a `## Request body` section',
       found: 'none',
     });
+    // A write without a documented body still takes one (the examples show it), untyped.
+    page.body = { kind: 'described', properties: [], source: info.source };
   }
 
-  const responseNodes = responseSectionNodes(outline);
+  const responseNodes = sectionOrSubsection(outline, 'response');
   const annotated = typeFromExamples(page.examples);
   const response = responseNodes && readResponse(ctx, responseNodes.nodes, responseNodes.heading, annotated);
   if (response) {
@@ -81,14 +83,14 @@ export function readApiPage(ctx: PageContext, outline: PageOutline, frontMatter:
   return page;
 }
 
-/** `## Response`, or a `### Response` filed under another section before the examples (it happens). */
-function responseSectionNodes(outline: PageOutline): { heading: RootContent; nodes: RootContent[] } | undefined {
-  const section = findSection(outline, /^response$/);
+/** `## Response` (or `## Request body`), or such a `### Response` filed under another section before the examples (it happens). */
+function sectionOrSubsection(outline: PageOutline, key: string): { heading: RootContent; nodes: RootContent[] } | undefined {
+  const section = outline.sections.find((candidate) => candidate.key === key);
   if (section) return { heading: section.heading, nodes: section.nodes };
   for (const other of outline.sections) {
     if (/^examples?\b/.test(other.key)) break;
-    const index = other.nodes.findIndex((node) => node.type === 'heading' && headingKey(nodeText(node)) === 'response');
-    if (index !== -1) return { heading: other.nodes[index]!, nodes: untilHeading(other.nodes.slice(index + 1), 6) };
+    const index = other.nodes.findIndex((node) => node.type === 'heading' && headingKey(nodeText(node)) === key);
+    if (index !== -1) return { heading: other.nodes[index]!, nodes: untilHeading(other.nodes.slice(index + 1), (other.nodes[index] as { depth: number }).depth) };
   }
   return undefined;
 }

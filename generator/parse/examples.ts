@@ -56,10 +56,21 @@ function readExample(ctx: PageContext, node: Code, annotation: ExampleAnnotation
   if (annotation) example.annotation = annotation;
   const bodyText = lines.slice(index).join('\n').trim();
   if (bodyText === '') return example;
+  // File content (`Content-Type: text/plain`, an image) is text as written, not broken JSON.
+  const contentType = headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+  if (contentType !== undefined && !/json/i.test(contentType)) {
+    try {
+      example.body = JSON.parse(bodyText);
+    } catch {
+      example.bodyText = bodyText;
+    }
+    return example;
+  }
   try {
     example.body = JSON.parse(bodyText);
   } catch (error) {
     example.bodyError = (error as Error).message;
+    example.bodyText = bodyText;
     report(ctx, 'warning', 'example-json', `The ${role} example's body is not valid JSON.`, sourceOf(ctx, node, index + 1), {
       expected: 'a JSON document',
       found: (error as Error).message,

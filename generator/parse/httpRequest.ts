@@ -6,7 +6,7 @@ import type { HttpRequestLine } from './types.js';
 
 // `DELETE/identity/…` (no space) occurs once; "Getting started" must not read as `GET ting`.
 const REQUEST_LINE = /^(GET|POST|PATCH|PUT|DELETE)(?:\s+|(?=\/))(\S.*)$/;
-const GRAPH_ROOT = /^https:\/\/graph\.microsoft\.com\/(?:beta|v1\.0)/i;
+const GRAPH_ROOT = /^(?:https:\/\/graph\.microsoft\.com)?\/(?:beta|v1\.0)(?=\/)/i;
 
 export function readRequestLines(ctx: PageContext, nodes: RootContent[]): HttpRequestLine[] {
   const lines: HttpRequestLine[] = [];
@@ -44,7 +44,7 @@ function isPath(path: string): boolean {
   return /^\/[^\s*]*$/.test(bare);
 }
 
-/** `https://graph.microsoft.com/beta/x` and `x` both mean `/x`. */
+/** `https://graph.microsoft.com/beta/x`, `/beta/x` and `x` all mean `/x`. */
 export function normalizePath(path: string): string {
   const bare = path.trim().replace(GRAPH_ROOT, '');
   return bare.startsWith('/') ? bare : `/${bare}`;

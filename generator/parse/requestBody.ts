@@ -8,6 +8,8 @@ import { nodeText, squash } from './text.js';
 import { findLink } from './typeCell.js';
 import type { RawRequestBody } from './types.js';
 
+// "The contents of the request body should be the binary stream of the file", "include the binary data of the photo".
+const BINARY = /\bbinary (?:stream|data|blob)\b/i;
 const NO_BODY = /(do not|don't|does not) (supply|specify|provide|need) a request body|no request body|request body (is not|isn't) (needed|required)/i;
 
 export function readRequestBody(ctx: PageContext, nodes: RootContent[], heading: RootContent): RawRequestBody {
@@ -18,9 +20,11 @@ export function readRequestBody(ctx: PageContext, nodes: RootContent[], heading:
   const described = paragraphs.find((paragraph) => /json representation/i.test(nodeText(paragraph)));
   const link = described && findLink(ctx, described.children);
   if (link && isTypeLink(link.url)) body.type = { name: link.text, link: link.url, collection: false, source: sourceOf(ctx, described) };
+  const binary = !body.type && body.properties.length === 0 && paragraphs.find((paragraph) => BINARY.test(nodeText(paragraph)) && !/multipart/i.test(nodeText(paragraph)));
+  if (binary) body.type = { name: 'Stream', collection: false, source: sourceOf(ctx, binary) };
   if (!body.type && body.properties.length === 0) {
     report(ctx, 'warning', 'request-body', 'The request body is described in a way docgen cannot read.', source, {
-      expected: '"Do not supply a request body", a JSON representation of a linked type, or a property table',
+      expected: '"Do not supply a request body", a JSON representation of a linked type, a property table, or "the binary stream of the file"',
       found: JSON.stringify(squash(paragraphs.map((paragraph) => nodeText(paragraph)).join(' ')).slice(0, 80)),
     });
   }

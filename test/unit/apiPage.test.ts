@@ -94,6 +94,12 @@ describe('HTTP request lines', () => {
     expect(normalizePath('https://example.com/a')).toBe('/https://example.com/a');
   });
 
+  it('normalizePath strips a version root written without the host (`/beta/teams/{id}`), but not a segment merely starting so', () => {
+    expect(normalizePath('/beta/teams/{id}')).toBe('/teams/{id}');
+    expect(normalizePath('/v1.0/me')).toBe('/me');
+    expect(normalizePath('/betaFeatures/x')).toBe('/betaFeatures/x');
+  });
+
   it('reports a junk line as `http-line` and keeps the good lines', () => {
     const { page, diagnostics } = api({ http: http('GET /widgets/{id}', 'or', 'GET /me/widget') });
     expect(page.requests.map((request) => request.path)).toEqual(['/widgets/{id}', '/me/widget']);
@@ -309,9 +315,37 @@ describe('request body', () => {
     expect(warning?.found).toContain('supply a JSON object');
   });
 
-  it('reports a missing Request body section on a POST page, but not on a GET page', () => {
-    expect(codes(api({ body: null, http: http('POST /widgets') }).diagnostics)).toContain('request-body');
-    expect(codes(api({ body: null }).diagnostics)).not.toContain('request-body');
+  it('reports a missing Request body section on a POST page, and takes an untyped body; not on a GET page', () => {
+    const post = api({ body: null, http: http('POST /widgets') });
+    expect(codes(post.diagnostics)).toContain('request-body');
+    expect(post.page.body).toMatchObject({ kind: 'described', properties: [] });
+    expect(post.page.body.kind === 'described' && post.page.body.type).toBeUndefined();
+    const get = api({ body: null });
+    expect(codes(get.diagnostics)).not.toContain('request-body');
+    expect(get.page.body).toEqual({ kind: 'none' });
+  });
+
+  it('finds a `### Request body` filed under the HTTP request section', () => {
+    const { page, diagnostics } = api({
+      body: null,
+      http: [...http('POST /widgets/{id}/checkin'), '', '### Request body', '', '| Name | Type | Description |', '|:---|:---|:---|', '| comment | String | A note. |'],
+    });
+    expect(codes(diagnostics)).not.toContain('request-body');
+    expect(page.body.kind === 'described' && page.body.properties.map((property) => property.name)).toEqual(['comment']);
+  });
+
+  it.each([
+    'The contents of the request body should be the binary stream of the file to be uploaded.',
+    'In the request body, include the binary data of the photo in the request body.',
+  ])('reads "%s" as a Stream body', (sentence) => {
+    const { page, diagnostics } = api({ body: [sentence], http: http('PUT /widgets/{id}/content') });
+    expect(diagnostics).toEqual([]);
+    expect(page.body.kind === 'described' && page.body.type).toMatchObject({ name: 'Stream', collection: false });
+  });
+
+  it('does not read a multipart body that mentions binary data as a Stream', () => {
+    const { page } = api({ body: ["If you're sending binary data, then you must send a multipart request."], http: http('POST /pages') });
+    expect(page.body.kind === 'described' && page.body.type).toBeUndefined();
   });
 });
 
@@ -432,11 +466,20 @@ describe('examples', () => {
     expect(page.examples).toEqual([]);
   });
 
-  it('reports an invalid JSON body as `example-json` and keeps the error on the example', () => {
+  it('keeps a body whose Content-Type is not JSON as text, without a diagnostic', () => {
+    const { page, diagnostics } = api({ examples: [`${FENCE}http`, 'PUT https://graph.microsoft.com/beta/widgets/1/content', 'Content-Type: text/plain', '', 'The contents of the file.', FENCE] });
+    expect(diagnostics).toEqual([]);
+    expect(page.examples[0]).toMatchObject({ bodyText: 'The contents of the file.' });
+    expect(page.examples[0]!.body).toBeUndefined();
+    expect(page.examples[0]!.bodyError).toBeUndefined();
+  });
+
+  it('reports an invalid JSON body as `example-json` and keeps the error and the text on the example', () => {
     const { page, diagnostics } = api({ examples: [`${FENCE}http`, 'HTTP/1.1 200 OK', 'Content-type: application/json', '', '{', '  "value": [ ... ]', '}', FENCE] });
     expect(page.examples).toHaveLength(1);
     expect(page.examples[0]!.body).toBeUndefined();
     expect(page.examples[0]!.bodyError).toEqual(expect.any(String));
+    expect(page.examples[0]!.bodyText).toBe('{\n  "value": [ ... ]\n}');
     const [warning] = withCode(diagnostics, 'example-json');
     expect(warning?.severity).toBe('warning');
     expect(warning?.message).toContain('response');

@@ -252,8 +252,8 @@ describe('path syntaxes (FORMAT-GUIDE §7.3)', () => {
     ['/me/drive/root:/{item-path}:/workbook/worksheets', ['me', 'drive', 'root:', '{itemPath}:', 'workbook', 'worksheets']],
     ['/groups/{id}/members/$ref', ['groups', '{id}', 'members', '$ref']],
     ['/groups/{id}/members/microsoft.graph.user/$count', ['groups', '{id}', 'members', 'microsoft.graph.user', '$count']],
-    ["/reports/getEmailActivityUserDetail(period='{period_value}')", ["reports", "getEmailActivityUserDetail(period='{periodValue}')"]],
-    ['/range(address={address})/resizedRange(deltaRows={n}, deltaColumns={m})', ['range(address={address})', 'resizedRange(deltaRows={n}, deltaColumns={m})']],
+    ["/reports/getEmailActivityUserDetail(period='{period_value}')", ["reports", "getEmailActivityUserDetail(period='{period}')"]],
+    ['/range(address={address})/resizedRange(deltaRows={n}, deltaColumns={m})', ['range(address={address})', 'resizedRange(deltaRows={deltaRows}, deltaColumns={deltaColumns})']],
     ["/users/{id | userPrincipalName}/photo/$value", ['users', '{idOrUserPrincipalName}', 'photo', '$value']],
     ['/users?$filter=startswith(displayName,%27a%27)', ['users']],
   ])('%s', (template, segments) => {

@@ -471,9 +471,9 @@ describe('path templates', () => {
     const path = parsePathTemplate('/users/{id | userPrincipalName}/widgets/{widget-id}', source);
     expect(path.segments).toEqual([
       [{ kind: 'literal', text: 'users' }],
-      [{ kind: 'parameter', name: 'idOrUserPrincipalName' }],
+      [{ kind: 'parameter', name: 'idOrUserPrincipalName', encoding: 'segment' }],
       [{ kind: 'literal', text: 'widgets' }],
-      [{ kind: 'parameter', name: 'widgetId' }],
+      [{ kind: 'parameter', name: 'widgetId', encoding: 'segment' }],
     ]);
     expect(path.parameters.map((parameter) => parameter.type)).toEqual([
       { kind: 'primitive', name: 'String' },
@@ -489,18 +489,66 @@ describe('path templates', () => {
     ]);
   });
 
-  it('keeps the parameter inside a function segment, and does not split on `/` inside it', () => {
+  it('keeps the parameter inside a function segment, named for its argument, and does not split on `/` inside it', () => {
     const path = parsePathTemplate("/reports/getWidgetDetail(period='{period_value}')/content", source);
     expect(path.segments).toEqual([
       [{ kind: 'literal', text: 'reports' }],
-      [{ kind: 'literal', text: "getWidgetDetail(period='" }, { kind: 'parameter', name: 'periodValue' }, { kind: 'literal', text: "')" }],
+      [{ kind: 'literal', text: "getWidgetDetail(period='" }, { kind: 'parameter', name: 'period', encoding: 'string' }, { kind: 'literal', text: "')" }],
       [{ kind: 'literal', text: 'content' }],
     ]);
     expect(parameters("/x/f(a='{a}',b={b-value})")).toEqual([
       ['a', '{a}'],
-      ['bValue', '{b-value}'],
+      ['b', '{b-value}'],
     ]);
     expect(parsePathTemplate('/x/range(address=A1/B2)', source).segments).toHaveLength(2);
+  });
+
+  it('says how each value is written: a segment, an OData string literal, a bare argument, a drive path', () => {
+    const encodings = (template: string) =>
+      parsePathTemplate(template, source).segments.flat().flatMap((part) => (part.kind === 'parameter' ? [[part.name, part.encoding]] : []));
+    expect(encodings("/users/{id}/items('{key}')/f(a={x},b='{y}')/g(n={z})")).toEqual([
+      ['id', 'segment'],
+      ['key', 'string'],
+      ['a', 'value'],
+      ['b', 'string'],
+      ['n', 'value'],
+    ]);
+    expect(encodings('/me/drive/root:/{item-path}:/content')).toEqual([['itemPath', 'path']]);
+    expect(encodings('/drives/{drive-id}/items/{parent-id}:/{filename}:/content')).toEqual([
+      ['driveId', 'segment'],
+      ['parentId', 'segment'],
+      ['filename', 'path'],
+    ]);
+    // `<address>` placeholders, and a placeholder merely after a closed argument list
+    expect(encodings("/ws/range(address='<address>')/{id}")).toEqual([
+      ['address', 'string'],
+      ['id', 'segment'],
+    ]);
+  });
+
+  it('reads the unbraced placeholders some pages use for function arguments, and leaves real literals alone', () => {
+    expect(parameters("/r/getJobs(printerId=printerId-value,start=startDateTime-value)/x(on='parameterValue')/rowsBelow(count=n)")).toEqual([
+      ['printerId', '{printerId-value}'],
+      ['start', '{startDateTime-value}'],
+      ['on', '{parameterValue}'],
+      ['count', '{n}'],
+    ]);
+    expect(parameters("/x/isof('microsoft.graph.user')/f(interval='day',n=5)")).toEqual([]);
+  });
+
+  it("reads a documented query string: a pair whose value is one placeholder takes the pair's name", () => {
+    const path = parsePathTemplate("/me/calendarView?startDateTime={start_datetime}&endDateTime={end_datetime}&$filter=x eq '{v}'", source);
+    expect(path.segments).toEqual([[{ kind: 'literal', text: 'me' }], [{ kind: 'literal', text: 'calendarView' }]]);
+    expect(path.query).toEqual([
+      { name: 'startDateTime', value: [{ kind: 'parameter', name: 'startDateTime', encoding: 'segment' }] },
+      { name: 'endDateTime', value: [{ kind: 'parameter', name: 'endDateTime', encoding: 'segment' }] },
+      { name: '$filter', value: [{ kind: 'literal', text: "x eq '" }, { kind: 'parameter', name: 'v', encoding: 'string' }, { kind: 'literal', text: "'" }] },
+    ]);
+    expect(path.parameters.map((parameter) => parameter.name)).toEqual(['startDateTime', 'endDateTime', 'v']);
+  });
+
+  it('ignores a trailing slash', () => {
+    expect(parsePathTemplate('/users/{id}/', source).segments).toHaveLength(2);
   });
 
   it('keeps drive path colons and $ref segments as literals', () => {

@@ -1,0 +1,416 @@
+// The request builders, generated from test/fixtures/requests/ (a widget API
+// that exercises every builder feature): the exact URL for each way a
+// parameter is written (path segment, OData string literal, bare function
+// argument, drive path, documented query string), alias paths, type casts and
+// `/$count`; the headers sent; the response each request expects; the types,
+// under tsc --strict, accept correct calls and reject each misuse; and every
+// example request of the fixture replays exactly through its builder and the
+// client, against a real HTTP server.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assignNames } from '../generator/emit/naming.js';
+import type { NamingOptions } from '../generator/emit/options.js';
+import { loadGenerated } from '../generator/lint/loadGenerated.js';
+import type { Diagnostic, Model } from '../generator/model/types.js';
+import { buildFromDocs } from '../generator/pipeline.js';
+import { runCli, type CliRun } from './helpers/cli.js';
+import { replayExamples } from './helpers/replay.js';
+
+const FIXTURE = fileURLToPath(new URL('./fixtures/requests/', import.meta.url));
+const NAMING: NamingOptions = { typePrefix: '', typeSuffix: '' };
+
+/** What a built request looks like at run time (the generated `rt.HttpRequest`). */
+interface Built {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: unknown;
+  response: { kind: string; type?: string };
+}
+type Builder = (input?: unknown) => Built;
+
+interface Client {
+  send(request: Built): Promise<unknown>;
+}
+
+let work: string;
+let out: string;
+let generate: CliRun;
+let sdk: Record<string, unknown>;
+let model: Model;
+let diagnostics: Diagnostic[];
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'docgen-builders-'));
+  out = path.join(work, 'out');
+  generate = await runCli('generate', '--input', FIXTURE, '--out', out);
+  sdk = (await import(path.join(out, 'index.ts'))) as Record<string, unknown>;
+  ({ model, diagnostics } = await buildFromDocs([FIXTURE]));
+});
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+function exported<T>(name: string): T {
+  const value = sdk[name];
+  if (typeof value !== 'function') throw new Error(`the generated SDK exports no function ${name}`);
+  return value as T;
+}
+
+const listWidgets = (input?: unknown) => exported<Builder>('listWidgets')(input);
+const getWidget = (input: unknown) => exported<Builder>('getWidget')(input);
+const updateWidget = (input: unknown) => exported<Builder>('updateWidget')(input);
+const deleteWidget = (input: unknown) => exported<Builder>('deleteWidget')(input);
+const getWidgetReport = (input: unknown) => exported<Builder>('reportRootGetWidgetReport')(input);
+const uploadWidgetFile = (input: unknown) => exported<Builder>('uploadWidgetFile')(input);
+const widgetWindow = (input: unknown) => exported<Builder>('userWidgetWindow')(input);
+const widgetResize = (input: unknown) => exported<Builder>('widgetResize')(input);
+const countOf = (request: Built) => exported<(request: Built) => Built>('countOf')(request);
+
+const USERS_PATH = '/users/{id | userPrincipalName}/widgets';
+const DATE_PATH = '/reports/getWidgetReport(date={date_value})';
+
+describe('the fixture', () => {
+  it('generates, and reads as the builders below expect', () => {
+    expect(generate.code, generate.stderr).toBe(0);
+    const operations = new Map(model.operations.map((operation) => [operation.name, operation]));
+    expect([...operations.keys()].sort()).toEqual(
+      ['deleteWidget', 'getWidget', 'listWidgets', 'reportRootGetWidgetReport', 'updateWidget', 'uploadWidgetFile', 'userWidgetWindow', 'widgetResize'].sort(),
+    );
+    const encodings = (name: string) =>
+      operations.get(name)!.paths.map((p) => [...p.segments.flat(), ...(p.query ?? []).flatMap((pair) => pair.value)].flatMap((part) => (part.kind === 'parameter' ? [`${part.name}:${part.encoding}`] : [])));
+    expect(encodings('listWidgets')).toEqual([[], ['idOrUserPrincipalName:segment']]);
+    expect(encodings('reportRootGetWidgetReport')).toEqual([['period:string'], ['date:value']]);
+    expect(encodings('uploadWidgetFile')).toEqual([['itemPath:path']]);
+    expect(encodings('userWidgetWindow')).toEqual([['startDateTime:segment', 'endDateTime:segment']]);
+    expect(operations.get('uploadWidgetFile')!.body).toMatchObject({ kind: 'type', type: { kind: 'primitive', name: 'Stream' } });
+    expect(operations.get('listWidgets')!.supportsQueryOptions).toBe(true);
+  });
+
+  it('reads without a diagnostic, the text/plain upload example body included', () => {
+    expect(diagnostics).toEqual([]);
+  });
+});
+
+describe('URLs', () => {
+  it('encodes a path parameter as one segment, which cannot walk up the path', () => {
+    expect(getWidget({ params: { widgetId: 'a/b' } }).url).toBe('/widgets/a%2Fb');
+    expect(getWidget({ params: { widgetId: 'a?b#c%d' } }).url).toBe('/widgets/a%3Fb%23c%25d');
+    expect(deleteWidget({ params: { widgetId: '..' } }).url).toBe('/widgets/%2E%2E');
+    expect(widgetResize({ params: { widgetId: 'x/../y' }, body: {} }).url).toBe('/widgets/x%2F..%2Fy/resize');
+    expect(() => getWidget({ params: { widgetId: '' } })).toThrow(/widgetId must be a non-empty string/);
+  });
+
+  it("writes an OData string literal with its quotes doubled, inside one segment", () => {
+    expect(getWidgetReport({ params: { period: "it's" } }).url).toBe("/reports/getWidgetReport(period='it''s')");
+    // Inside the quotes only the quote needs escaping (doubled); `/` is still encoded so the literal stays in its segment.
+    expect(getWidgetReport({ params: { period: "a/b')/x" } }).url).toBe("/reports/getWidgetReport(period='a%2Fb'')%2Fx')");
+    expect(getWidgetReport({ params: { period: "'" } }).url).toBe("/reports/getWidgetReport(period='''')");
+  });
+
+  it('writes a bare function argument with `,`, `)` and quotes encoded', () => {
+    expect(getWidgetReport({ path: DATE_PATH, params: { date: '2024-05-01' } }).url).toBe('/reports/getWidgetReport(date=2024-05-01)');
+    expect(getWidgetReport({ path: DATE_PATH, params: { date: "1,2)/x'(" } }).url).toBe('/reports/getWidgetReport(date=1%2C2%29%2Fx%27%28)');
+  });
+
+  it('keeps the folders of a drive path, encodes each, and lets no `..` folder walk up', () => {
+    const url = (itemPath: string) => uploadWidgetFile({ params: { itemPath }, body: 'x' }).url;
+    expect(url('folder/sub file.txt')).toBe('/me/drive/root:/folder/sub%20file.txt:/content');
+    expect(url('a/../../b.txt')).toBe('/me/drive/root:/a/%2E%2E/%2E%2E/b.txt:/content');
+    expect(url('./notes:1?#.txt')).toBe('/me/drive/root:/%2E/notes%3A1%3F%23.txt:/content');
+    // Empty folders mean nothing; a path of none is an error.
+    expect(url('/a//b.txt/')).toBe('/me/drive/root:/a/b.txt:/content');
+    expect(() => url('//')).toThrow(/itemPath must name a file or folder/);
+  });
+
+  it('fills the documented query string, each value encoded, then appends query options', () => {
+    const request = widgetWindow({ params: { startDateTime: '2024-01-01T00:00:00Z', endDateTime: '2024-01-31T23:59:59+01:00' }, query: { $select: ['id'], $top: 5 } });
+    expect(request.url).toBe('/me/widgetWindow?startDateTime=2024-01-01T00%3A00%3A00Z&endDateTime=2024-01-31T23%3A59%3A59%2B01%3A00&$select=id&$top=5');
+    expect(widgetWindow({ params: { startDateTime: 'a&$top=1', endDateTime: 'b' } }).url).toBe('/me/widgetWindow?startDateTime=a%26%24top%3D1&endDateTime=b');
+    expect(() => widgetWindow({ params: { startDateTime: 'a' } })).toThrow(/endDateTime must be a non-empty string/);
+  });
+
+  it('takes the primary path by default, and an alias path with its own params', () => {
+    expect(listWidgets().url).toBe('/me/widgets');
+    expect(listWidgets({}).url).toBe('/me/widgets');
+    expect(listWidgets({ path: '/me/widgets' }).url).toBe('/me/widgets');
+    expect(listWidgets({ path: USERS_PATH, params: { idOrUserPrincipalName: 'ada@contoso.com' } }).url).toBe('/users/ada%40contoso.com/widgets');
+    expect(getWidgetReport({ params: { period: 'D7' } }).url).toBe("/reports/getWidgetReport(period='D7')");
+  });
+
+  it('appends OData query options in a fixed order, each item encoded', () => {
+    const request = listWidgets({ query: { $count: true, $top: 2, $filter: "kind eq 'deluxe'", $expand: ['parts($select=label)'], $select: ['id', 'name'], $orderby: ['name desc'] } });
+    expect(request.url).toBe("/me/widgets?$select=id,name&$expand=parts(%24select%3Dlabel)&$filter=kind%20eq%20'deluxe'&$orderby=name%20desc&$top=2&$count=true");
+    expect(getWidget({ params: { widgetId: '1' }, query: { $expand: ['parts'] } }).url).toBe('/widgets/1?$expand=parts');
+  });
+
+  it('casts to a derived type before the query string', () => {
+    expect(listWidgets({ cast: 'microsoft.graph.gadget' }).url).toBe('/me/widgets/microsoft.graph.gadget');
+    expect(listWidgets({ path: USERS_PATH, params: { idOrUserPrincipalName: 'u1' }, cast: 'microsoft.graph.gadget', query: { $select: ['name'] } }).url).toBe(
+      '/users/u1/widgets/microsoft.graph.gadget?$select=name',
+    );
+  });
+
+  it('counts a collection with a /$count segment, before the query string', () => {
+    const count = countOf(listWidgets({ query: { $filter: "kind eq 'deluxe'" }, headers: { ConsistencyLevel: 'eventual' } }));
+    expect(count).toEqual({
+      method: 'GET',
+      url: "/me/widgets/$count?$filter=kind%20eq%20'deluxe'",
+      headers: { Accept: 'text/plain', ConsistencyLevel: 'eventual' },
+      response: { kind: 'count' },
+    });
+    expect(countOf(listWidgets({ path: USERS_PATH, params: { idOrUserPrincipalName: 'u1' }, cast: 'microsoft.graph.gadget' })).url).toBe('/users/u1/widgets/microsoft.graph.gadget/$count');
+  });
+});
+
+describe('headers and bodies', () => {
+  it('sends the documented Content-Type of a file upload, and its body as given', () => {
+    const request = uploadWidgetFile({ params: { itemPath: 'a.txt' }, body: 'Kettle timer' });
+    expect(request).toMatchObject({ method: 'PUT', headers: { Accept: 'application/json', 'Content-Type': 'text/plain' }, body: 'Kettle timer' });
+    expect(Object.keys(request.headers).sort()).toEqual(['Accept', 'Content-Type']);
+    expect(uploadWidgetFile({ params: { itemPath: 'a.md' }, body: 'x', headers: { 'content-type': 'text/markdown' } }).headers).toEqual({
+      Accept: 'application/json',
+      'content-type': 'text/markdown',
+    });
+  });
+
+  it('sends Accept: application/json for JSON responses, none for a stream, and JSON Content-Type for JSON bodies', () => {
+    expect(listWidgets().headers).toEqual({ Accept: 'application/json' });
+    expect(getWidgetReport({ params: { period: 'D7' } }).headers).toEqual({});
+    expect(updateWidget({ params: { widgetId: '1' }, body: { name: 'x' } }).headers).toEqual({ Accept: 'application/json', 'Content-Type': 'application/json' });
+    expect(widgetResize({ params: { widgetId: '1' }, body: { size: 3 } })).toMatchObject({
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: { size: 3 },
+    });
+  });
+
+  it('adds the caller headers, replacing a documented one whatever its letter case', () => {
+    expect(listWidgets({ headers: { ConsistencyLevel: 'eventual' } }).headers).toEqual({ Accept: 'application/json', ConsistencyLevel: 'eventual' });
+    expect(listWidgets({ headers: { accept: 'application/json;odata.metadata=none' } }).headers).toEqual({ accept: 'application/json;odata.metadata=none' });
+  });
+
+  it('sets no body on reads', () => {
+    expect('body' in listWidgets()).toBe(false);
+    expect('body' in getWidget({ params: { widgetId: '1' } })).toBe(false);
+  });
+
+  describe('through the client', () => {
+    let server: Server;
+    let origin: string;
+    const seen: Array<{ method: string; url: string; headers: IncomingHttpHeaders; body: string }> = [];
+
+    beforeAll(async () => {
+      server = createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (chunk: Buffer) => chunks.push(chunk));
+        req.on('end', () => {
+          seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+          const body = req.method === 'PUT' ? '{"id":"1","name":"Kettle timer"}' : '{"value":[]}';
+          res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+        });
+      });
+      server.listen(0, '127.0.0.1');
+      await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}/beta`;
+    });
+    afterAll(async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+
+    const client = () => exported<(options: object) => Client>('createClient')({ baseUrl: origin, getAccessToken: () => 'token', maxRetries: 0 });
+
+    it('delivers the caller headers (ConsistencyLevel) and Accept to the server', async () => {
+      seen.length = 0;
+      await client().send(listWidgets({ path: USERS_PATH, params: { idOrUserPrincipalName: 'u/1' }, query: { $count: true }, headers: { ConsistencyLevel: 'eventual' } }));
+      expect(seen).toHaveLength(1);
+      expect(seen[0]!.url).toBe('/beta/users/u%2F1/widgets?$count=true');
+      expect(seen[0]!.headers).toMatchObject({ consistencylevel: 'eventual', accept: 'application/json', authorization: 'Bearer token' });
+    });
+
+    it('uploads the file content as it is, under the documented Content-Type', async () => {
+      seen.length = 0;
+      const widget = await client().send(uploadWidgetFile({ params: { itemPath: 'Widgets/Q2 notes/summary.txt' }, body: 'Kettle timer, size 17.' }));
+      expect(widget).toEqual({ id: '1', name: 'Kettle timer' });
+      expect(seen[0]).toMatchObject({ method: 'PUT', url: '/beta/me/drive/root:/Widgets/Q2%20notes/summary.txt:/content', body: 'Kettle timer, size 17.' });
+      expect(seen[0]!.headers).toMatchObject({ 'content-type': 'text/plain', accept: 'application/json' });
+    });
+  });
+});
+
+describe('response info', () => {
+  it('says what each operation answers with', () => {
+    const widget = 'microsoft.graph.widget';
+    expect(listWidgets().response).toEqual({ kind: 'collection', type: widget });
+    expect(widgetWindow({ params: { startDateTime: 'a', endDateTime: 'b' } }).response).toEqual({ kind: 'collection', type: widget });
+    expect(getWidget({ params: { widgetId: '1' } }).response).toEqual({ kind: 'object', type: widget });
+    expect(updateWidget({ params: { widgetId: '1' }, body: {} }).response).toEqual({ kind: 'object', type: widget });
+    expect(uploadWidgetFile({ params: { itemPath: 'a' }, body: 'x' }).response).toEqual({ kind: 'object', type: widget });
+    expect(widgetResize({ params: { widgetId: '1' }, body: {} }).response).toEqual({ kind: 'value' });
+    expect(deleteWidget({ params: { widgetId: '1' } }).response).toEqual({ kind: 'none' });
+    expect(getWidgetReport({ params: { period: 'D7' } }).response).toEqual({ kind: 'stream' });
+    expect(getWidgetReport({ path: DATE_PATH, params: { date: '2024-05-01' } }).response).toEqual({ kind: 'stream' });
+    expect(countOf(listWidgets()).response).toEqual({ kind: 'count' });
+  });
+
+  it('uses the documented method', () => {
+    expect([listWidgets(), getWidget({ params: { widgetId: '1' } }), getWidgetReport({ params: { period: 'D7' } }), widgetWindow({ params: { startDateTime: 'a', endDateTime: 'b' } })].map((r) => r.method)).toEqual(['GET', 'GET', 'GET', 'GET']);
+    expect(updateWidget({ params: { widgetId: '1' }, body: {} }).method).toBe('PATCH');
+    expect(deleteWidget({ params: { widgetId: '1' } }).method).toBe('DELETE');
+    expect(uploadWidgetFile({ params: { itemPath: 'a' }, body: 'x' }).method).toBe('PUT');
+    expect(widgetResize({ params: { widgetId: '1' }, body: {} }).method).toBe('POST');
+  });
+});
+
+// ---------------------------------------------------------------------------
+// The types: a usage file that calls the builders correctly, and misuses each
+// marked `// @ts-expect-error`. tsc fails on an unused directive, so a clean
+// compile proves every misuse is rejected; a compile without the directives
+// shows each misuse fails for the reason given, and nothing else fails.
+
+const run = promisify(execFile);
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+const STRICT = ['--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--lib', 'es2022'];
+
+const CORRECT = `import * as sdk from './out/index.js';
+import type { CollectionResponse, Gadget, HttpRequest, ResponseOf, ValueResponse, Widget } from './out/index.js';
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+export const mine = sdk.listWidgets();
+export const theirs = sdk.listWidgets({
+  path: '/users/{id | userPrincipalName}/widgets',
+  params: { idOrUserPrincipalName: 'ada@contoso.com' },
+  query: { $select: ['id', 'name', 'kind'], $expand: ['parts', 'parts($select=label)'], $filter: "kind eq 'deluxe'", $orderby: ['name desc'], $top: 2, $count: true },
+  headers: { ConsistencyLevel: 'eventual' },
+});
+export const gadgets = sdk.listWidgets({ path: '/me/widgets', cast: 'microsoft.graph.gadget' });
+export const count: HttpRequest<undefined, number> = sdk.countOf(sdk.listWidgets({ headers: { ConsistencyLevel: 'eventual' } }));
+export const one = sdk.getWidget({ params: { widgetId: '1' }, query: { $expand: ['parts'] } });
+export const updated = sdk.updateWidget({ params: { widgetId: '1' }, body: { name: 'Kettle timer', size: 17, kind: 'deluxe', parts: null } });
+export const deleted = sdk.deleteWidget({ params: { widgetId: '1' } });
+export const byPeriod = sdk.reportRootGetWidgetReport({ params: { period: 'D7' } });
+export const byPeriodNamed = sdk.reportRootGetWidgetReport({ path: "/reports/getWidgetReport(period='{period_value}')", params: { period: 'D30' } });
+export const byDate = sdk.reportRootGetWidgetReport({ path: '/reports/getWidgetReport(date={date_value})', params: { date: '2024-05-01' } });
+export const uploaded = sdk.uploadWidgetFile({ params: { itemPath: 'Widgets/summary.txt' }, body: new Uint8Array([75, 116]), headers: { 'Content-Type': 'text/plain' } });
+export const uploadedText = sdk.uploadWidgetFile({ params: { itemPath: 'a.txt' }, body: 'Kettle timer' });
+export const changed = sdk.userWidgetWindow({ params: { startDateTime: '2024-01-01T00:00:00Z', endDateTime: '2024-01-31T23:59:59Z' }, query: { $select: ['name'], $top: 5 } });
+export const resized = sdk.widgetResize({ params: { widgetId: '1' }, body: { size: 48, reason: 'bigger' } });
+
+export const responses: [
+  Equal<ResponseOf<typeof mine>, CollectionResponse<Widget>>,
+  Equal<ResponseOf<typeof changed>, CollectionResponse<Widget>>,
+  Equal<ResponseOf<typeof one>, Widget>,
+  Equal<ResponseOf<typeof updated>, Widget>,
+  Equal<ResponseOf<typeof uploaded>, Widget>,
+  Equal<ResponseOf<typeof deleted>, void>,
+  Equal<ResponseOf<typeof byDate>, ArrayBuffer>,
+  Equal<ResponseOf<typeof resized>, ValueResponse<boolean>>,
+] = [true, true, true, true, true, true, true, true];
+export const gadget: Gadget = { id: '1', name: 'torch', batteryLevel: 73 };
+`;
+
+/** Each misuse: why it is wrong, the call, and a piece of the message tsc gives for it. */
+const MISUSES: Array<{ why: string; code: string; mentions: string }> = [
+  { why: 'a missing required path parameter', code: `sdk.getWidget({ params: {} });`, mentions: "Property 'widgetId' is missing" },
+  { why: 'no params at all', code: `sdk.deleteWidget({});`, mentions: "Property 'params' is missing" },
+  { why: 'a path the page does not document', code: `sdk.listWidgets({ path: '/users/{id}/widgets', params: { idOrUserPrincipalName: 'x' } });`, mentions: '"/users/{id}/widgets"' },
+  { why: 'the params of the other alias', code: `sdk.reportRootGetWidgetReport({ path: '/reports/getWidgetReport(date={date_value})', params: { period: 'D7' } });`, mentions: "'period' does not exist" },
+  { why: "an alias's params without its path", code: `sdk.reportRootGetWidgetReport({ params: { date: '2024-05-01' } });`, mentions: "Property 'path' is missing" },
+  { why: "an alias's params on the primary path", code: `sdk.listWidgets({ params: { idOrUserPrincipalName: 'x' } });`, mentions: "Property 'path' is missing" },
+  { why: 'an alias path without its params', code: `sdk.listWidgets({ path: '/users/{id | userPrincipalName}/widgets' });`, mentions: "Property 'params' is missing" },
+  { why: '$select of a property only the derived type has', code: `sdk.listWidgets({ query: { $select: ['batteryLevel'] } });`, mentions: '"batteryLevel"' },
+  { why: '$select of no property', code: `sdk.getWidget({ params: { widgetId: '1' }, query: { $select: ['nope'] } });`, mentions: '"nope"' },
+  { why: '$expand of a structural property', code: `sdk.listWidgets({ query: { $expand: ['name'] } });`, mentions: '"name"' },
+  { why: '$top as a string', code: `sdk.listWidgets({ query: { $top: '5' } });`, mentions: "'string' is not assignable to type 'number'" },
+  { why: 'the read-only id in a PATCH body', code: `sdk.updateWidget({ params: { widgetId: '1' }, body: { id: 'x' } });`, mentions: "'id' does not exist" },
+  { why: 'a member no enum has', code: `sdk.updateWidget({ params: { widgetId: '1' }, body: { kind: 'huge' } });`, mentions: '"huge"' },
+  { why: 'a body on a GET', code: `sdk.getWidget({ params: { widgetId: '1' }, body: {} });`, mentions: "'body' does not exist" },
+  { why: 'a PATCH without a body', code: `sdk.updateWidget({ params: { widgetId: '1' } });`, mentions: "Property 'body' is missing" },
+  { why: 'a JSON object as file content', code: `sdk.uploadWidgetFile({ params: { itemPath: 'a' }, body: { name: 'x' } });`, mentions: "'name' does not exist" },
+  { why: 'an action parameter of the wrong type', code: `sdk.widgetResize({ params: { widgetId: '1' }, body: { size: '48' } });`, mentions: "'string' is not assignable to type 'number'" },
+  { why: 'a cast to a type that is not a subtype', code: `sdk.listWidgets({ cast: 'microsoft.graph.part' });`, mentions: '"microsoft.graph.part"' },
+  { why: 'a cast on an operation that returns no entity', code: `sdk.widgetResize({ params: { widgetId: '1' }, body: {}, cast: 'microsoft.graph.gadget' });`, mentions: "'cast' does not exist" },
+  { why: 'a missing required query-string parameter', code: `sdk.userWidgetWindow({ params: { startDateTime: '2024-01-01T00:00:00Z' } });`, mentions: "Property 'endDateTime' is missing" },
+  { why: 'counting what is not a collection', code: `sdk.countOf(sdk.getWidget({ params: { widgetId: '1' } }));`, mentions: "Property 'value' is missing" },
+];
+
+function usageFile(withDirectives: boolean): { text: string; lines: number[] } {
+  const lines = CORRECT.split('\n');
+  const misuseLines: number[] = [];
+  lines.push('export function misuses(): void {');
+  for (const misuse of MISUSES) {
+    lines.push(`  // ${misuse.why}`);
+    if (withDirectives) lines.push('  // @ts-expect-error');
+    misuseLines.push(lines.length + 1);
+    lines.push(`  ${misuse.code}`);
+  }
+  lines.push('}', '');
+  return { text: lines.join('\n'), lines: misuseLines };
+}
+
+describe('tsc --strict', () => {
+  it('compiles the generated code with a usage file whose every misuse is rejected', async () => {
+    await writeFile(path.join(work, 'usage.ts'), usageFile(true).text);
+    // The control proves the flags make an unused @ts-expect-error an error (so the check can fail).
+    const control = `import * as sdk from './out/index.js';\n// @ts-expect-error\nexport const fine = sdk.listWidgets();\n`;
+    await writeFile(path.join(work, 'control.ts'), control);
+    let output: string;
+    try {
+      output = (await run(process.execPath, [tsc, ...STRICT, path.join(work, 'usage.ts'), path.join(work, 'control.ts')], { cwd: work })).stdout;
+    } catch (error) {
+      output = (error as { stdout: string }).stdout;
+    }
+    expect(output.trim().split('\n')).toEqual(["control.ts(2,1): error TS2578: Unused '@ts-expect-error' directive."]);
+  });
+
+  it('rejects each misuse for its own reason, and nothing else (without the directives)', async () => {
+    const { text, lines } = usageFile(false);
+    const file = path.join(work, 'bare.ts');
+    await writeFile(file, text);
+    const program = ts.createProgram([file], {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      lib: ['lib.es2022.d.ts'],
+      types: [],
+    });
+    const errors = new Map<number, string[]>();
+    for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
+      expect(diagnostic.file?.fileName, ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')).toBe(program.getSourceFile(file)!.fileName);
+      const line = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start!).line + 1;
+      errors.set(line, [...(errors.get(line) ?? []), ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')]);
+    }
+    expect([...errors.keys()].sort((a, b) => a - b)).toEqual(lines);
+    MISUSES.forEach((misuse, index) => {
+      expect(errors.get(lines[index]!)!.join('\n'), misuse.why).toContain(misuse.mentions);
+    });
+  });
+});
+
+describe('the example requests of the fixture', () => {
+  it('each replays exactly through its builder and the client, and its response validates', async () => {
+    const loaded = await loadGenerated(model, { outputs: ['models', 'validators', 'requests'], naming: NAMING });
+    const { names } = assignNames(model, NAMING);
+    const outcomes = await replayExamples(model.operations, loaded, (operation) => names.operations.get(operation.name)!);
+    const examples = model.operations.flatMap((operation) => operation.examples.filter((example) => example.role === 'request'));
+    expect(examples).toHaveLength(12);
+    expect(outcomes).toHaveLength(examples.length);
+    expect(new Set(outcomes.map((outcome) => outcome.operation))).toEqual(new Set(model.operations.map((operation) => operation.name)));
+    for (const outcome of outcomes) {
+      expect(outcome, `${outcome.source}: ${outcome.detail ?? ''}`).toMatchObject({ request: 'exact', response: 'valid', untypedQuery: [] });
+    }
+  });
+});

@@ -1,0 +1,573 @@
+// The generated HTTP client (generated/runtime/client.ts), run against a real
+// HTTP server on 127.0.0.1: what it sends, how it reads answers and Graph
+// errors, how it retries throttled requests, how it follows
+// `@odata.nextLink`, and how it checks responses with the generated validators.
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  createClient,
+  deleteRemoteActionAudit,
+  getRemoteActionAudit,
+  GraphError,
+  listRemoteActionAudits,
+  ResponseValidationError,
+  updateRemoteActionAudit,
+  validatorsByType,
+  type ClientOptions,
+  type HttpRequest,
+} from '../generated/index.js';
+
+/** What the server got. */
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** What the server answers. */
+interface Reply {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+type Handler = (request: Seen, index: number) => Reply;
+
+let server: Server;
+let origin: string;
+let seen: Seen[];
+let handler: Handler;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const request: Seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      seen.push(request);
+      let reply: Reply;
+      try {
+        reply = handler(request, seen.length - 1);
+      } catch (error) {
+        reply = { status: 599, body: `test handler threw: ${String(error)}` };
+      }
+      res.writeHead(reply.status, reply.headers ?? {});
+      res.end(reply.body ?? '');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+});
+
+beforeEach(() => {
+  seen = [];
+  handler = () => ({ status: 418, body: 'no handler set for this test' });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
+  return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) };
+}
+
+/** A client of the test server under `/beta`, with an async token source that numbers its tokens. */
+function client(options: Partial<ClientOptions> = {}) {
+  const tokens = { count: 0 };
+  const graph = createClient({
+    baseUrl: `${origin}/beta`,
+    getAccessToken: async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return `token-${++tokens.count}`;
+    },
+    ...options,
+  });
+  return Object.assign(graph, { tokens });
+}
+
+/** The error a promise rejects with; fails the test when it resolves. */
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject, but it resolved');
+}
+
+async function graphError(promise: Promise<unknown>): Promise<GraphError> {
+  const error = await rejection(promise);
+  expect(error).toBeInstanceOf(GraphError);
+  return error as GraphError;
+}
+
+async function validationError(promise: Promise<unknown>): Promise<ResponseValidationError> {
+  const error = await rejection(promise);
+  expect(error).toBeInstanceOf(ResponseValidationError);
+  return error as ResponseValidationError;
+}
+
+async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of iterator) all.push(item);
+  return all;
+}
+
+const AUDIT = {
+  '@odata.context': 'https://graph.microsoft.com/beta/$metadata#deviceManagement/remoteActionAudits/$entity',
+  id: 'a1',
+  deviceDisplayName: 'Laptop-01',
+  userName: null,
+  initiatedByUserPrincipalName: 'admin@contoso.com',
+  action: 'remoteLock',
+  requestDateTime: '2024-05-01T10:20:30.1234567Z',
+  deviceOwnerUserPrincipalName: 'owner@contoso.com',
+  deviceIMEI: '356938035643809',
+  actionState: 'done',
+  managedDeviceId: 'd1',
+  deviceActionDetails: [],
+  deviceActionCategory: 'single',
+  bulkDeviceActionId: null,
+};
+
+const PATH = '/beta/deviceManagement/remoteActionAudits';
+
+describe('send', () => {
+  it('GETs the builder URL under the base URL path, with the bearer token and Accept, and resolves to the parsed body', async () => {
+    handler = () => json(200, AUDIT);
+    const graph = client();
+    const audit = await graph.send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } }));
+    expect(audit).toEqual(AUDIT);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.method).toBe('GET');
+    expect(seen[0]!.url).toBe(`${PATH}/a1`);
+    expect(seen[0]!.headers.authorization).toBe('Bearer token-1');
+    expect(seen[0]!.headers.accept).toBe('application/json');
+    expect(seen[0]!.body).toBe('');
+    expect(graph.tokens.count).toBe(1);
+  });
+
+  it('asks for a token on every request', async () => {
+    handler = () => json(200, AUDIT);
+    const graph = client();
+    await graph.send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } }));
+    await graph.send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a2' } }));
+    expect(seen.map((request) => request.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+  });
+
+  it('accepts a base URL with trailing slashes', async () => {
+    handler = () => json(200, AUDIT);
+    await client({ baseUrl: `${origin}/beta/` }).send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } }));
+    await client({ baseUrl: `${origin}/beta//` }).send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } }));
+    expect(seen.map((request) => request.url)).toEqual([`${PATH}/a1`, `${PATH}/a1`]);
+  });
+
+  it('sends the query options and keeps an encoded path parameter in its segment', async () => {
+    handler = () => json(200, { value: [] });
+    const graph = client();
+    await graph.send(listRemoteActionAudits({ query: { $top: 2, $select: ['id', 'deviceIMEI'] } }));
+    await graph.send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a/b?c' } }));
+    expect(seen.map((request) => request.url)).toEqual([`${PATH}?$select=id,deviceIMEI&$top=2`, `${PATH}/a%2Fb%3Fc`]);
+  });
+
+  it('sends no Authorization header without getAccessToken, and the headers option under the request headers', async () => {
+    handler = () => json(200, AUDIT);
+    const graph = createClient({ baseUrl: `${origin}/beta`, headers: { 'X-Tenant': 'contoso', Accept: 'text/plain' } });
+    await graph.send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' }, headers: { 'X-Request': 'r' } }));
+    expect(seen[0]!.headers.authorization).toBeUndefined();
+    expect(seen[0]!.headers['x-tenant']).toBe('contoso');
+    expect(seen[0]!.headers['x-request']).toBe('r');
+    expect(seen[0]!.headers.accept).toBe('application/json');
+  });
+
+  // KNOWN BUG (generated/runtime/client.ts:82-83, template templates/runtime/client.ts.hbs:97-98):
+  // headers are merged as plain object keys, so names that differ only in case
+  // are both sent and fetch joins them: `accept: text/plain` from the headers
+  // option reaches the server as `text/plain, application/json`, and a static
+  // `authorization` as `Bearer static, Bearer token-1`. The request's own
+  // header (and the token) should replace the option's, whatever its case.
+  it('lets the request headers and the token replace the headers option whatever the case of their names', async () => {
+    handler = () => json(200, AUDIT);
+    await client({ headers: { accept: 'text/plain', authorization: 'Bearer static' } }).send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } }));
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.headers.accept).toBe('application/json');
+    expect(seen[0]!.headers.authorization).toBe('Bearer token-1');
+  });
+
+  it('PATCHes exactly the JSON of the body, as application/json, and resolves to the answer', async () => {
+    const body = { deviceDisplayName: 'Laptop-02', actionState: 'pending' as const, deviceActionDetails: [] };
+    handler = () => json(200, { ...AUDIT, ...body });
+    const result = await client().send(updateRemoteActionAudit({ params: { remoteActionAuditId: 'a1' }, body }));
+    expect(result).toEqual({ ...AUDIT, ...body });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.method).toBe('PATCH');
+    expect(seen[0]!.url).toBe(`${PATH}/a1`);
+    expect(seen[0]!.body).toBe(JSON.stringify(body));
+    expect(seen[0]!.headers['content-type']).toBe('application/json');
+    expect(seen[0]!.headers.authorization).toBe('Bearer token-1');
+  });
+
+  it('resolves a DELETE answered 204 to undefined', async () => {
+    handler = () => ({ status: 204 });
+    const result = await client().send(deleteRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } }));
+    expect(result).toBeUndefined();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.method).toBe('DELETE');
+    expect(seen[0]!.url).toBe(`${PATH}/a1`);
+    expect(seen[0]!.body).toBe('');
+  });
+
+  it('ignores the body of a response the operation documents as empty', async () => {
+    handler = () => json(200, { unexpected: true });
+    expect(await client().send(deleteRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } }))).toBeUndefined();
+    expect(seen).toHaveLength(1);
+  });
+
+  it('resolves an empty 200 to undefined', async () => {
+    handler = () => ({ status: 200, headers: { 'Content-Type': 'application/json' } });
+    expect(await client().send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } }))).toBeUndefined();
+  });
+});
+
+describe('errors', () => {
+  const notFound = {
+    error: {
+      code: 'Request_ResourceNotFound',
+      message: "Resource 'missing' does not exist or one of its queried reference-property objects are not present.",
+      innerError: { 'request-id': 'r1', date: '2024-05-01T10:20:30' },
+    },
+  };
+
+  it('turns a Graph error body into a GraphError', async () => {
+    handler = () => json(404, notFound);
+    const error = await graphError(client().send(getRemoteActionAudit({ params: { remoteActionAuditId: 'missing' } })));
+    expect(error.status).toBe(404);
+    expect(error.code).toBe('Request_ResourceNotFound');
+    expect(error.message).toBe(notFound.error.message);
+    expect(error.requestId).toBe('r1');
+    expect(error.body).toEqual(notFound);
+    expect(error.name).toBe('GraphError');
+    expect(error).toBeInstanceOf(Error);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('reads the request id from innererror too', async () => {
+    handler = () => json(400, { error: { code: 'BadRequest', message: 'Bad', innererror: { 'request-id': 'r2' } } });
+    const error = await graphError(client().send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } })));
+    expect(error.code).toBe('BadRequest');
+    expect(error.requestId).toBe('r2');
+  });
+
+  it('takes the request id from the request-id response header over the body', async () => {
+    handler = () => json(404, notFound, { 'request-id': 'from-header' });
+    const error = await graphError(client().send(getRemoteActionAudit({ params: { remoteActionAuditId: 'missing' } })));
+    expect(error.requestId).toBe('from-header');
+    expect(error.code).toBe('Request_ResourceNotFound');
+  });
+
+  it('keeps a non-JSON error body as text, with the code http<status>', async () => {
+    handler = () => ({ status: 500, headers: { 'Content-Type': 'text/plain' }, body: 'upstream exploded' });
+    const error = await graphError(client().send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } })));
+    expect(error.status).toBe(500);
+    expect(error.code).toBe('http500');
+    expect(error.body).toBe('upstream exploded');
+    expect(error.message).toBe('500 Internal Server Error');
+    expect(error.requestId).toBeUndefined();
+  });
+});
+
+describe('retries', () => {
+  it('retries a 429 after Retry-After: 0, without the default back-off', async () => {
+    handler = (_request, index) => (index === 0 ? json(429, { error: { code: 'TooManyRequests', message: 'slow down' } }, { 'Retry-After': '0' }) : json(200, AUDIT));
+    const graph = client();
+    const started = performance.now();
+    const audit = await graph.send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } }));
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(audit).toEqual(AUDIT);
+    expect(seen).toHaveLength(2);
+    expect(seen.map((request) => request.url)).toEqual([`${PATH}/a1`, `${PATH}/a1`]);
+    expect(seen[1]!.headers.authorization).toMatch(/^Bearer token-\d$/);
+  });
+
+  it('retries a 503 likewise', async () => {
+    handler = (_request, index) => (index === 0 ? { status: 503, headers: { 'Retry-After': '0' }, body: 'unavailable' } : json(200, AUDIT));
+    const audit = await client().send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } }));
+    expect(audit).toEqual(AUDIT);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('sends the same body again on a retry', async () => {
+    const body = { deviceDisplayName: 'Laptop-03' };
+    handler = (_request, index) => (index === 0 ? { status: 429, headers: { 'Retry-After': '0' } } : json(200, { ...AUDIT, ...body }));
+    await client().send(updateRemoteActionAudit({ params: { remoteActionAuditId: 'a1' }, body }));
+    expect(seen.map((request) => [request.method, request.body])).toEqual([
+      ['PATCH', JSON.stringify(body)],
+      ['PATCH', JSON.stringify(body)],
+    ]);
+  });
+
+  it('waits as Retry-After: 1 says', async () => {
+    handler = (_request, index) => (index === 0 ? { status: 429, headers: { 'Retry-After': '1' } } : json(200, AUDIT));
+    const started = performance.now();
+    await client({ retryDelayMs: 1 }).send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } }));
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(900);
+    expect(elapsed).toBeLessThan(3000);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('does not wait for an HTTP-date Retry-After in the past', async () => {
+    const past = new Date(Date.now() - 60_000).toUTCString();
+    handler = (_request, index) => (index === 0 ? { status: 503, headers: { 'Retry-After': past } } : json(200, AUDIT));
+    const started = performance.now();
+    await client().send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } }));
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('backs off exponentially from retryDelayMs when there is no Retry-After', async () => {
+    handler = (_request, index) => (index < 2 ? { status: 503 } : json(200, AUDIT));
+    const started = performance.now();
+    await client({ retryDelayMs: 60 }).send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } }));
+    // 60 ms, then 120 ms
+    expect(performance.now() - started).toBeGreaterThanOrEqual(170);
+    expect(seen).toHaveLength(3);
+  });
+
+  it('caps the wait at maxRetryDelayMs', async () => {
+    handler = (_request, index) => (index === 0 ? { status: 429, headers: { 'Retry-After': '120' } } : json(200, AUDIT));
+    const started = performance.now();
+    await client({ maxRetryDelayMs: 20 }).send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } }));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('gives up after maxRetries with the last 429 as a GraphError', async () => {
+    handler = (_request, index) => json(429, { error: { code: 'TooManyRequests', message: `throttled ${index}` } });
+    const error = await graphError(client({ maxRetries: 2, retryDelayMs: 1 }).send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } })));
+    expect(error.status).toBe(429);
+    expect(error.code).toBe('TooManyRequests');
+    expect(error.message).toBe('throttled 2');
+    expect(seen).toHaveLength(3);
+  });
+
+  it('does not retry with maxRetries: 0', async () => {
+    handler = () => ({ status: 503, headers: { 'Retry-After': '0' } });
+    const error = await graphError(client({ maxRetries: 0 }).send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } })));
+    expect(error.status).toBe(503);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('does not retry a 500', async () => {
+    handler = () => json(500, { error: { code: 'InternalServerError', message: 'boom' } }, { 'Retry-After': '0' });
+    const error = await graphError(client({ retryDelayMs: 1 }).send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } })));
+    expect(error.status).toBe(500);
+    expect(error.code).toBe('InternalServerError');
+    expect(seen).toHaveLength(1);
+  });
+});
+
+describe('pages and items', () => {
+  const first = [
+    { id: 'a1', deviceIMEI: '1' },
+    { id: 'a2', deviceIMEI: '2' },
+  ];
+  const second = [{ id: 'a3', deviceIMEI: '3' }];
+  const nextPath = `${PATH}?$top=2&$skiptoken=X%27abc%3D%3D%27`;
+
+  function twoPages(): void {
+    handler = (request) =>
+      request.url === `${PATH}?$top=2`
+        ? json(200, { '@odata.context': 'ctx', value: first, '@odata.nextLink': `${origin}${nextPath}` })
+        : request.url === nextPath
+          ? json(200, { '@odata.context': 'ctx', value: second })
+          : json(404, { error: { code: 'UnexpectedUrl', message: request.url } });
+  }
+
+  it('pages() follows @odata.nextLink verbatim, with the token', async () => {
+    twoPages();
+    const pages = await collect(client().pages(listRemoteActionAudits({ query: { $top: 2 } })));
+    expect(pages.map((page) => page.value)).toEqual([first, second]);
+    expect(pages[0]!['@odata.nextLink']).toBe(`${origin}${nextPath}`);
+    expect(pages[1]!['@odata.nextLink']).toBeUndefined();
+    expect(seen.map((request) => [request.method, request.url])).toEqual([
+      ['GET', `${PATH}?$top=2`],
+      ['GET', nextPath],
+    ]);
+    expect(seen[1]!.headers.authorization).toBe('Bearer token-2');
+    expect(seen[1]!.headers.accept).toBe('application/json');
+  });
+
+  it('items() yields every item of every page in order', async () => {
+    twoPages();
+    const items = await collect(client().items(listRemoteActionAudits({ query: { $top: 2 } })));
+    expect(items).toEqual([...first, ...second]);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('does not prefix an absolute nextLink with the base URL', async () => {
+    handler = (request) =>
+      request.url === PATH
+        ? json(200, { value: first, '@odata.nextLink': `${origin}/elsewhere/page2?$skiptoken=t` })
+        : request.url === '/elsewhere/page2?$skiptoken=t'
+          ? json(200, { value: second })
+          : json(404, { error: { code: 'UnexpectedUrl', message: request.url } });
+    const items = await collect(client().items(listRemoteActionAudits()));
+    expect(items.map((item) => item.id)).toEqual(['a1', 'a2', 'a3']);
+    expect(seen.map((request) => request.url)).toEqual([PATH, '/elsewhere/page2?$skiptoken=t']);
+    expect(seen[1]!.headers.authorization).toBe('Bearer token-2');
+  });
+
+  it('stops with the error of a failing page', async () => {
+    handler = (_request, index) => (index === 0 ? json(200, { value: first, '@odata.nextLink': `${origin}${nextPath}` }) : json(404, { error: { code: 'Gone', message: 'gone' } }));
+    const got: unknown[] = [];
+    const error = await graphError(
+      (async () => {
+        for await (const item of client().items(listRemoteActionAudits({ query: { $top: 2 } }))) got.push(item);
+      })(),
+    );
+    expect(got).toEqual(first);
+    expect(error.code).toBe('Gone');
+  });
+});
+
+describe('validation', () => {
+  const validate = { validators: validatorsByType };
+  const get = () => getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } });
+
+  it('passes a valid remoteActionAudit', async () => {
+    handler = () => json(200, AUDIT);
+    expect(await client({ validate }).send(get())).toEqual(AUDIT);
+  });
+
+  it('rejects a property of the wrong type with ResponseValidationError naming its JSON pointer', async () => {
+    const bad = { ...AUDIT, deviceIMEI: 356938035643809 };
+    handler = () => json(200, bad);
+    const error = await validationError(client({ validate }).send(get()));
+    expect(error.type).toBe('microsoft.graph.remoteActionAudit');
+    expect(error.errors.map((issue) => issue.path)).toEqual(['/deviceIMEI']);
+    expect(error.errors[0]!.message).toMatch(/number 356938035643809/);
+    expect(error.value).toEqual(bad);
+    expect(error.message).toContain('/deviceIMEI');
+  });
+
+  it('names every bad property, nested ones by their full pointer', async () => {
+    const bad = { ...AUDIT, actionState: 'exploded', requestDateTime: 'yesterday', deviceActionDetails: [{}, 7] };
+    handler = () => json(200, bad);
+    const error = await validationError(client({ validate }).send(get()));
+    const paths = error.errors.map((issue) => issue.path);
+    expect(paths).toContain('/requestDateTime');
+    expect(paths).toContain('/deviceActionDetails/1');
+    // An enum member the docs do not list is only a warning in lenient mode.
+    expect(paths).not.toContain('/actionState');
+  });
+
+  it('checks each item of a collection', async () => {
+    const items = [
+      { id: 'a1', deviceIMEI: '1' },
+      { id: 'a2', deviceIMEI: 2 },
+    ];
+    handler = (_request, index) => json(200, { value: index === 0 ? items.slice(0, 1) : items });
+    const graph = client({ validate });
+    expect(await graph.send(listRemoteActionAudits())).toEqual({ value: items.slice(0, 1) });
+    const error = await validationError(graph.send(listRemoteActionAudits()));
+    expect(error.type).toBe('microsoft.graph.remoteActionAudit');
+    // The pointer and the value are the whole body's, so the item at fault is named.
+    expect(error.value).toEqual({ value: items });
+    expect(error.errors.map((issue) => issue.path)).toEqual(['/value/1/deviceIMEI']);
+  });
+
+  it('checks the items of later pages too', async () => {
+    const nextLink = `${origin}${PATH}?$skiptoken=2`;
+    handler = (_request, index) => json(200, index === 0 ? { value: [{ id: 'a1' }], '@odata.nextLink': nextLink } : { value: [{ id: 42 }] });
+    const got: unknown[] = [];
+    const error = await validationError(
+      (async () => {
+        for await (const item of client({ validate }).items(listRemoteActionAudits())) got.push(item);
+      })(),
+    );
+    expect(got).toEqual([{ id: 'a1' }]);
+    expect(error.errors.map((issue) => issue.path)).toEqual(['/value/0/id']);
+  });
+
+  it('allows an unknown property in lenient mode (the default) and rejects it in strict mode', async () => {
+    const extra = { ...AUDIT, brandNewProperty: 'hello' };
+    handler = () => json(200, extra);
+    expect(await client({ validate }).send(get())).toEqual(extra);
+    expect(await client({ validate: { validators: validatorsByType, mode: 'lenient' } }).send(get())).toEqual(extra);
+    const error = await validationError(client({ validate: { validators: validatorsByType, mode: 'strict' } }).send(get()));
+    expect(error.errors.map((issue) => issue.path)).toEqual(['/brandNewProperty']);
+  });
+
+  it('returns an invalid body as it is without the validate option', async () => {
+    const bad = { ...AUDIT, deviceIMEI: 356938035643809, brandNewProperty: true };
+    handler = () => json(200, bad);
+    expect(await client().send(get())).toEqual(bad);
+  });
+
+  it('does not validate an error body', async () => {
+    handler = () => json(404, { error: { code: 'NotFound', message: 'nope' } });
+    const error = await graphError(client({ validate }).send(get()));
+    expect(error.code).toBe('NotFound');
+  });
+});
+
+describe('custom fetch', () => {
+  it('uses the fetch option instead of the global fetch, on every attempt', async () => {
+    const realFetch = globalThis.fetch;
+    const globalFetch = vi.fn(async () => {
+      throw new Error('the global fetch must not be used');
+    });
+    vi.stubGlobal('fetch', globalFetch);
+    const calls: Array<{ url: string; method: string | undefined }> = [];
+    const counting: typeof fetch = async (input, init) => {
+      calls.push({ url: typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, method: init?.method });
+      return realFetch(input, init);
+    };
+    handler = (_request, index) => (index === 0 ? { status: 429, headers: { 'Retry-After': '0' } } : json(200, AUDIT));
+    const audit = await client({ fetch: counting }).send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } }));
+    expect(audit).toEqual(AUDIT);
+    expect(calls).toEqual([
+      { url: `${origin}${PATH}/a1`, method: 'GET' },
+      { url: `${origin}${PATH}/a1`, method: 'GET' },
+    ]);
+    expect(globalFetch).not.toHaveBeenCalled();
+    expect(seen).toHaveLength(2);
+  });
+
+  it('uses the global fetch when no fetch option is given', async () => {
+    const realFetch = globalThis.fetch;
+    const spy = vi.fn((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => realFetch(input, init));
+    vi.stubGlobal('fetch', spy);
+    handler = () => json(200, AUDIT);
+    await client().send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } }));
+    expect(spy).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('other response kinds', () => {
+  it('reads a stream response as bytes and a value response as { value }', async () => {
+    handler = (request) =>
+      request.url.endsWith('/$value')
+        ? { status: 200, headers: { 'Content-Type': 'application/octet-stream' }, body: 'raw bytes' }
+        : json(200, { value: 'remoteLock' });
+    const graph = client({ validate: { validators: validatorsByType } });
+    const stream: HttpRequest<undefined, ArrayBuffer> = { method: 'GET', url: '/content/$value', headers: {}, response: { kind: 'stream' } };
+    const bytes = await graph.send(stream);
+    expect(bytes).toBeInstanceOf(ArrayBuffer);
+    expect(Buffer.from(bytes).toString('utf8')).toBe('raw bytes');
+    const value: HttpRequest<undefined, { value: string }> = { method: 'GET', url: '/action', headers: {}, response: { kind: 'value', type: 'microsoft.graph.remoteAction' } };
+    expect(await graph.send(value)).toEqual({ value: 'remoteLock' });
+  });
+});
