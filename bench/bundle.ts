@@ -1,5 +1,6 @@
-// What one request builder weighs in a user's bundle: the builder and the
-// runtime it imports, bundled by esbuild, minified, as ESM, unused exports shaken out.
+// What one request builder weighs in a user's bundle: the builder, the client
+// core and the runtime they import, bundled by esbuild, minified, as ESM,
+// unused exports shaken out.
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -8,10 +9,10 @@ export interface BundleSize {
   gzipBytes: number;
 }
 
-/** Bundles `import { builder } from '<generated>/requests/<builder>.js'`, as an app would. */
-export async function bundleRequestBuilder(generated: string, builder: string): Promise<BundleSize> {
+/** Bundles one builder and `createClient` from the root index (`<generated>/index.ts`), as an app would: the bundler keeps what is used. */
+export async function bundleRequestBuilder(generated: string, builder: string): Promise<BundleSize & { code: string }> {
   const result = await build({
-    stdin: { contents: `export { ${builder} } from './requests/${builder}.js';`, resolveDir: generated, loader: 'ts' },
+    stdin: { contents: `export { ${builder}, createClient } from './index.js';`, resolveDir: generated, loader: 'ts' },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -20,5 +21,5 @@ export async function bundleRequestBuilder(generated: string, builder: string): 
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]!.contents;
-  return { bytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength };
+  return { bytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength, code: result.outputFiles[0]!.text };
 }

@@ -9,7 +9,7 @@ import type { ActionState } from '../models/ActionState.js';
 /** The doc page and line of `ActionState`. */
 const SOURCE = 'resources/intune-shared-actionstate.md:11';
 
-const MEMBERS: ReadonlySet<string> = new Set<string>(ActionStateValues);
+const MEMBERS: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ActionStateValues);
 
 /** Checks that `value` is a `ActionState` member; in lenient mode an unknown one is a warning. */
 export function validateActionState(value: unknown, options?: rt.ValidationOptions): rt.ValidationResult {

@@ -9,7 +9,7 @@ import type { DeviceActionCategory } from '../models/DeviceActionCategory.js';
 /** The doc page and line of `DeviceActionCategory`. */
 const SOURCE = 'resources/intune-devices-deviceactioncategory.md:11';
 
-const MEMBERS: ReadonlySet<string> = new Set<string>(DeviceActionCategoryValues);
+const MEMBERS: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(DeviceActionCategoryValues);
 
 /** Checks that `value` is a `DeviceActionCategory` member; in lenient mode an unknown one is a warning. */
 export function validateDeviceActionCategory(value: unknown, options?: rt.ValidationOptions): rt.ValidationResult {

@@ -10,7 +10,7 @@ import { collectRemoteActionAudit, testRemoteActionAudit } from './RemoteActionA
 const SOURCE = 'resources/entity.md:11';
 
 /** Every property `Entity` has, its own and inherited: what strict mode allows. */
-const KNOWN: ReadonlySet<string> = new Set<string>(['id']);
+const KNOWN: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(['id']);
 
 /**
  * Checks that `value` is a valid `Entity`: an object whose documented

@@ -9,7 +9,7 @@ import type { KeyValuePair_2OfString_String } from '../models/KeyValuePair_2OfSt
 const SOURCE = 'resources/intune-devices-keyvaluepair_2ofstring_string.md:11';
 
 /** Every property `KeyValuePair_2OfString_String` has, its own and inherited: what strict mode allows. */
-const KNOWN: ReadonlySet<string> = new Set<string>([]);
+const KNOWN: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([]);
 
 /**
  * Checks that `value` is a valid `KeyValuePair_2OfString_String`: an object whose documented

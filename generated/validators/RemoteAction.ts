@@ -9,7 +9,7 @@ import type { RemoteAction } from '../models/RemoteAction.js';
 /** The doc page and line of `RemoteAction`. */
 const SOURCE = 'resources/intune-devices-remoteaction.md:11';
 
-const MEMBERS: ReadonlySet<string> = new Set<string>(RemoteActionValues);
+const MEMBERS: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(RemoteActionValues);
 
 /** Checks that `value` is a `RemoteAction` member; in lenient mode an unknown one is a warning. */
 export function validateRemoteAction(value: unknown, options?: rt.ValidationOptions): rt.ValidationResult {

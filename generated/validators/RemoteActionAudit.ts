@@ -13,7 +13,7 @@ import { collectRemoteAction, testRemoteAction } from './RemoteAction.js';
 const SOURCE = 'resources/intune-devices-remoteactionaudit.md:11';
 
 /** Every property `RemoteActionAudit` has, its own and inherited: what strict mode allows. */
-const KNOWN: ReadonlySet<string> = new Set<string>(['id', 'deviceDisplayName', 'userName', 'initiatedByUserPrincipalName', 'action', 'requestDateTime', 'deviceOwnerUserPrincipalName', 'deviceIMEI', 'actionState', 'managedDeviceId', 'deviceActionDetails', 'deviceActionCategory', 'bulkDeviceActionId']);
+const KNOWN: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(['id', 'deviceDisplayName', 'userName', 'initiatedByUserPrincipalName', 'action', 'requestDateTime', 'deviceOwnerUserPrincipalName', 'deviceIMEI', 'actionState', 'managedDeviceId', 'deviceActionDetails', 'deviceActionCategory', 'bulkDeviceActionId']);
 
 /**
  * Checks that `value` is a valid `RemoteActionAudit`: an object whose documented
