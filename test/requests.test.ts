@@ -49,6 +49,12 @@ describe('query options, headers and metadata', () => {
     expect(sdk.listRemoteActionAudits({ query: { $select: [] } }).url).toBe('/deviceManagement/remoteActionAudits');
   });
 
+  it("replaces an option the documented path fixes (`/me?$expand=manager`) with the caller's", () => {
+    expect(sdk.withQuery('/me?$expand=manager&x=1', { $expand: ['directReports'] })).toBe('/me?x=1&$expand=directReports');
+    expect(sdk.withQuery('/me?%24expand=manager', { $expand: ['directReports'], $top: undefined })).toBe('/me?$expand=directReports');
+    expect(sdk.withQuery('/me?$expand=manager', { $select: ['id'] })).toBe('/me?$expand=manager&$select=id');
+  });
+
   it('orders by property names, with a direction', () => {
     expect(sdk.listRemoteActionAudits({ query: { $orderby: ['requestDateTime desc', 'action'] } }).url).toBe('/deviceManagement/remoteActionAudits?$orderby=requestDateTime%20desc,action');
   });

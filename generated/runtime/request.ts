@@ -160,10 +160,19 @@ export function pathSegment(value: string, name: string): string {
 
 const SYSTEM_OPTIONS = ['$select', '$expand', '$filter', '$orderby', '$search', '$top', '$skip', '$count', '$format'];
 
-/** Appends the query options that are set: the OData ones in a fixed order, then the operation's own parameters in the order given. */
+/**
+ * Appends the query options that are set: the OData ones in a fixed order,
+ * then the operation's own parameters in the order given. An option the
+ * documented path already sets (`/me?$expand=manager`) is replaced.
+ */
 export function withQuery(url: string, query: object | undefined): string {
   if (!query) return url;
   const options = query as Record<string, unknown>;
+  const at = url.indexOf('?');
+  if (at !== -1) {
+    const kept = url.slice(at + 1).split('&').filter((pair) => options[pair.split('=')[0]!.replace(/^%24/, '$')] === undefined);
+    url = kept.length ? `${url.slice(0, at)}?${kept.join('&')}` : url.slice(0, at);
+  }
   const parts: string[] = [];
   const keys = [...SYSTEM_OPTIONS, ...Object.keys(options).filter((key) => !SYSTEM_OPTIONS.includes(key))];
   for (const key of keys) {

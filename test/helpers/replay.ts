@@ -127,15 +127,20 @@ function matchPath(path: OperationPath, text: string, pairs: Array<[string, stri
   const values: Record<string, string> = {};
   names.forEach((name, index) => (values[name] = unquote(match[index + 1]!, path, name)));
   const rest = [...pairs];
+  const overrides: Array<[string, string]> = [];
   for (const part of path.query ?? []) {
     const partNames: string[] = [];
     const valuePattern = new RegExp(`^${partsPattern(part.value, partNames)}$`, 'i');
-    const index = rest.findIndex(([name, value]) => name.toLowerCase() === part.name.toLowerCase() && valuePattern.test(value));
+    const index = rest.findIndex(([name]) => name.toLowerCase() === part.name.toLowerCase());
     if (index === -1) return undefined;
-    const found = valuePattern.exec(rest[index]![1])!;
-    partNames.forEach((name, i) => (values[name] = unquote(found[i + 1]!, path, name)));
+    const found = valuePattern.exec(rest[index]![1]);
+    // A fixed option of the documented path (`$expand=manager`) that the example sets otherwise is the caller's to replace.
+    if (!found && (partNames.length > 0 || !part.name.startsWith('$'))) return undefined;
+    if (found) partNames.forEach((name, i) => (values[name] = unquote(found[i + 1]!, path, name)));
+    else overrides.push(rest[index]!);
     rest.splice(index, 1);
   }
+  rest.push(...overrides);
   return { values, rest };
 }
 
