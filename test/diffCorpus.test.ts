@@ -76,11 +76,12 @@ describe.skipIf(!HAS_CORPUS)('docgen diff: Intune, January → July 2021', () =>
     expect(find('parameter-removed', 'createWindowsAutopilotDeviceIdentity', 'orderIdentifier').item?.kind).toBe('body parameter');
     expect(find('operation-removed', 'updateWindowsAutopilotDeviceIdentity').subject).toMatchObject({ method: 'PATCH' });
     expect(find('operation-removed', 'getCertificatesReportAction').source.file).toBe('api/intune-rapolicy-devicemanagementreports-getcertificatesreport.md');
-    // The title changed ("assign action" → "Device management configuration policy assign action"), so the builder's name did.
-    expect(find('operation-renamed', 'deviceManagementConfigurationPolicyAssignAction')).toMatchObject({ from: 'assignAction4' });
-    // A new "createCopy action" page took the plain name; the old one's builder is numbered now.
-    expect(find('operation-renamed', 'createCopyAction2')).toMatchObject({ from: 'createCopyAction', subject: { path: '/deviceManagement/intents/{deviceManagementIntentId}/createCopy' } });
-    expect(find('operation-added', 'createCopyAction').subject).toMatchObject({ path: '/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/createCopy' });
+    // The title changed ("assign action" → "Device management configuration policy assign action"), so the builder's name did
+    // (in January it shared the title with other pages, so it was named after its path).
+    expect(find('operation-renamed', 'deviceManagementConfigurationPolicyAssignAction')).toMatchObject({ from: 'assignConfigurationPolicyAction' });
+    // A new "createCopy action" page shares the old one's title: both are named after their paths now.
+    expect(find('operation-renamed', 'createIntentCopyAction')).toMatchObject({ from: 'createCopyAction', subject: { path: '/deviceManagement/intents/{deviceManagementIntentId}/createCopy' } });
+    expect(find('operation-added', 'createConfigurationPolicyCopyAction').subject).toMatchObject({ path: '/deviceManagement/configurationPolicies/{deviceManagementConfigurationPolicyId}/createCopy' });
   });
 
   it('tells a duplicate page that went from a removed operation', () => {

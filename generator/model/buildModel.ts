@@ -4,6 +4,7 @@ import type { ApiPage, EnumPage, ParsedPage, ResourcePage } from '../parse/types
 import { buildEnumType, type EnumDefinition, enumFullName } from './enumTypes.js';
 import { crossCheckJson } from './crossCheck.js';
 import { possibleValuesDefinitions } from './possibleValues.js';
+import { uniqueOperationNames } from './operationNames.js';
 import { buildOperation } from './operations.js';
 import {
   buildStructuredType,
@@ -73,7 +74,7 @@ export function buildModel(pages: readonly ParsedPage[]): ModelResult {
     ...[...enums.values()].map((group) => buildEnumType(symbols.byFullName.get(enumFullName(group[0]!).toLowerCase())!, group, report)),
   ];
 
-  const operations = uniqueNames(
+  const operations = uniqueOperationNames(
     sorted
       .filter((page): page is ApiPage => page.kind === 'api')
       .map((page) => buildOperation(page, symbols, report))
@@ -111,24 +112,3 @@ function toNamespaces(types: TypeDefinition[]): Namespace[] {
     .map(([name, members]) => ({ name, types: members.sort((a, b) => compare(a.name, b.name)) }));
 }
 
-/** Operation names must be unique; a clash keeps the first (by file) and numbers the rest. */
-function uniqueNames(operations: Operation[], report: (diagnostic: Diagnostic) => void): Operation[] {
-  const taken = new Set<string>();
-  for (const operation of operations) {
-    let name = operation.name;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${operation.name}${n}`;
-    if (name !== operation.name) {
-      report({
-        code: 'operation-name',
-        severity: 'warning',
-        message: `Another page already yields the operation name \`${operation.name}\`; this one is named \`${name}\`.`,
-        expected: 'a unique page title',
-        found: JSON.stringify(operation.title),
-        source: operation.source,
-      });
-      operation.name = name;
-    }
-    taken.add(name.toLowerCase());
-  }
-  return operations;
-}

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../generator/model/buildModel.js';
 import { isFlags } from '../../generator/model/enumTypes.js';
 import { operationName } from '../../generator/model/operations.js';
+import { qualifiedName } from '../../generator/model/operationNames.js';
 import { parameterName, parsePathTemplate } from '../../generator/model/paths.js';
 import type { EnumMember, EnumType, Model, Operation, Property, Source, StructuredType, TypeDefinition } from '../../generator/model/types.js';
 import { parsePage } from '../../generator/parse/parsePage.js';
@@ -425,7 +426,35 @@ describe('operations', () => {
     expect(model.operations[0]!.response).toMatchObject({ status: 200, body: { type: { kind: 'named', fullName: 'microsoft.graph.widget' }, collection: true } });
   });
 
-  it('numbers clashing operation names, first by file, with an `operation-name` warning', () => {
+  it('names clashing operations after the resource their path addresses, each with an `operation-name` warning', () => {
+    const { model, diagnostics } = buildModel([
+      apiPage('api/group-list-members.md', 'List members', ['GET /groups/{id}/members']),
+      apiPage('api/directoryrole-list-members.md', 'List members', ['GET /directoryRoles/{id}/members/$ref']),
+      apiPage('api/user-list-members.md', 'List members', ['GET /me/members']),
+      apiPage('api/policy-list-members.md', 'List members', ['GET /policies/claimsMappingPolicies/{id}/members']),
+      apiPage('api/other.md', 'List classes', ['GET /classes']),
+    ]);
+    expect(model.operations.map((operation) => operation.name)).toEqual(['listClaimsMappingPolicyMembers', 'listClasses', 'listDirectoryRoleMembers', 'listGroupMembers', 'listMyMembers']);
+    const warnings = withCode(diagnostics, 'operation-name');
+    expect(warnings.map((warning) => warning.source.file).sort()).toEqual(['api/directoryrole-list-members.md', 'api/group-list-members.md', 'api/policy-list-members.md', 'api/user-list-members.md']);
+    expect(warnings[0]!.message).toMatch(/4 pages yield the operation name `listMembers`; this one is named `list\w+Members` after the resource its path addresses/);
+  });
+
+  it.each([
+    ['listMembers', '/education/classes/{id}/members', 'listClassMembers'],
+    ['listLanguages', '/identity/b2xUserFlows/{id}/languages', 'listB2xUserFlowLanguages'],
+    ['getUserFlowApiConnectorConfiguration', '/identity/b2cUserFlows/{id}/apiConnectorConfiguration', 'getB2cUserFlowApiConnectorConfiguration'],
+    ['createContactFolder', '/me/contactFolders/{id}/childFolders', 'createContactFolder'],
+    ['listStatuses', '/x/statuses/{id}/history', 'listStatusStatuses'],
+    ['assignAction', '/deviceManagement/deviceCompliancePolicies/{id}/assign', 'assignDeviceCompliancePolicyAction'],
+    ['getLicense', '/x/licenses/{id}/details', 'getLicense'],
+    ['listMailboxes', '/x/mailboxes/{id}/items', 'listMailboxMailboxes'],
+    ['getGroup', '/groups/{id}', 'getGroup'],
+  ])('qualifiedName(%s, %s) is %s', (name, template, qualified) => {
+    expect(qualifiedName(name, parsePathTemplate(template, { file: 'x.md', line: 1, column: 1 }))).toBe(qualified);
+  });
+
+  it('numbers clashing operation names whose paths do not tell them apart, first by file, with an `operation-name` warning', () => {
     const { model, diagnostics } = buildModel([apiPage('api/z-widget-get.md', 'Get widget', ['GET /z/{id}']), apiPage('api/a-widget-get.md', 'Get widget', ['GET /a/{id}'])]);
     const byName = Object.fromEntries(model.operations.map((operation: Operation) => [operation.name, operation.paths[0]!.template]));
     expect(byName).toEqual({ getWidget: '/a/{id}', getWidget2: '/z/{id}' });
