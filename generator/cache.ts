@@ -1,5 +1,5 @@
-// The build cache on disk: each page as parsed and each file as formatted by the
-// last run, in one file. Its key is a fingerprint of docgen itself (version,
+// The build cache on disk: each page as parsed and a hash of each file checked by
+// the last run, in one file. Its key is a fingerprint of docgen itself (version,
 // source, templates) and of the emit options, so a new docgen or other options
 // start afresh; within a key, entries are keyed by their input's content (see
 // BuildCache), so a warm run's output is a cold run's. A cache that cannot be
@@ -23,7 +23,7 @@ const PROJECT = path.join(import.meta.dirname, '..');
 interface Stored {
   key: string;
   pages: Array<[string, unknown]>;
-  formatted: Array<[string, string]>;
+  checked: string[];
 }
 
 /** The cache's key: docgen's version, every file of its source and templates, and the emit options. */
@@ -45,7 +45,7 @@ export async function loadCache(dir: string, key: string): Promise<BuildCache> {
   try {
     const stored = v8.deserialize(await readFile(path.join(dir, FILE))) as Stored;
     if (stored.key !== key) return createBuildCache();
-    return { pages: new Map(stored.pages) as BuildCache['pages'], formatted: new Map(stored.formatted), changed: false };
+    return { pages: new Map(stored.pages) as BuildCache['pages'], checked: new Set(stored.checked), changed: false };
   } catch {
     return createBuildCache();
   }
@@ -53,7 +53,7 @@ export async function loadCache(dir: string, key: string): Promise<BuildCache> {
 
 /** Writes the cache whole (to a temporary file, then renamed), so a reader never sees half of it. */
 export async function saveCache(dir: string, key: string, cache: BuildCache): Promise<void> {
-  const stored: Stored = { key, pages: [...cache.pages], formatted: [...cache.formatted] };
+  const stored: Stored = { key, pages: [...cache.pages], checked: [...cache.checked] };
   const target = path.join(dir, FILE);
   const temporary = `${target}.tmp-${process.pid}`;
   await mkdir(dir, { recursive: true });

@@ -29,13 +29,13 @@ export type ProgressListener = (phase: 'parse' | 'emit', done: number, total: nu
 
 /**
  * What one run keeps for the next (`generate --watch`, and the cache on disk): each
- * page as parsed, by its path and text, and each file as formatted, by a hash of its
- * text before formatting. Both are pure functions of their key, so a warm run's
- * output equals a cold one's.
+ * page as parsed, by its path and text, and a hash of each emitted file that passed
+ * the syntax check. Both are pure functions of their key, so a warm run's output
+ * equals a cold one's.
  */
 export interface BuildCache {
   pages: Map<string, CachedPage>;
-  formatted: Map<string, string>;
+  checked: Set<string>;
   /** A run added or dropped entries: the copy on disk is out of date. */
   changed: boolean;
 }
@@ -47,7 +47,7 @@ export interface CachedPage {
 }
 
 export function createBuildCache(): BuildCache {
-  return { pages: new Map(), formatted: new Map(), changed: false };
+  return { pages: new Map(), checked: new Set(), changed: false };
 }
 
 export interface PipelineOptions {
@@ -96,9 +96,9 @@ export async function runPipeline(inputs: readonly string[], filter: PageFilter 
   const onFile = options.onProgress && ((done: number, total: number) => options.onProgress!('emit', done, total));
   const emitted = emitProject(built.model, options.emit ?? DEFAULT_EMIT_OPTIONS, { raw: true });
   const cache = options.cache;
-  const before = cache?.formatted.size;
-  const files = await formatFilesInParallel(emitted.files, { onFile, formatted: cache?.formatted, onMiss: () => cache && (cache.changed = true) });
-  if (cache && cache.formatted.size !== before) cache.changed = true;
+  const before = cache?.checked.size;
+  const files = await formatFilesInParallel(emitted.files, { onFile, checked: cache?.checked, onMiss: () => cache && (cache.changed = true) });
+  if (cache && cache.checked.size !== before) cache.changed = true;
   return { ...built, files, origins: emitted.origins, diagnostics: sortDiagnostics([...built.diagnostics, ...emitted.diagnostics]) };
 }
 

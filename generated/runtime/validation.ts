@@ -45,7 +45,11 @@ export type Collect = (value: unknown, path: string, report: Report, source: str
 export class Report {
   private errors: ValidationIssue[] | undefined;
   private warnings: ValidationIssue[] | undefined;
-  constructor(readonly strict: boolean) { }
+  readonly strict: boolean;
+
+  constructor(strict: boolean) {
+    this.strict = strict;
+  }
 
   error(path: string, expected: string, value: unknown, source: string): void {
     (this.errors ??= []).push(issue(path, expected, value, source));
@@ -213,7 +217,7 @@ export const collectDuration = /* @__PURE__ */ primitive('an ISO 8601 duration s
 export const collectGuid = /* @__PURE__ */ primitive('a GUID');
 export const collectBinary = /* @__PURE__ */ primitive('base64 data (Binary)');
 export const collectStream = collectString;
-export const collectUntyped: Collect = () => { };
+export const collectUntyped: Collect = () => undefined;
 
 /** One member of the enum `typeName`; a string it does not list is an error in strict mode, a warning in lenient mode. */
 export function collectMember(value: unknown, members: ReadonlySet<string>, typeName: string, path: string, report: Report, source: string): void {

@@ -50,7 +50,7 @@ export function withCommonOptions(command: Command, out: boolean): Command {
   if (out) {
     command
       .option('-o, --out <dir>', 'the output folder (default from docgen.config.json, else generated)')
-      .option('--cache-dir <dir>', `where to keep parsed pages and formatted files between runs (default ${DEFAULT_CACHE_DIR})`)
+      .option('--cache-dir <dir>', `where to keep parsed pages and checked files between runs (default ${DEFAULT_CACHE_DIR})`)
       .option('--no-cache', 'neither read nor write the cache');
   }
   return command;
