@@ -2,7 +2,8 @@
 // folder's copy and what the docs produce. Both versions are parsed and their
 // declarations compared by name and text (comments included), so a report can
 // say "interface X, member y" instead of "lines 40–48".
-import { ts } from 'ts-morph'; // ts-morph's own copy of the compiler: a runtime dependency already
+import type { ts } from 'ts-morph';
+import { compiler } from '../typescript.js';
 import type { Change } from '../write/compareOutput.js';
 
 export type DeclarationKind = 'interface' | 'type' | 'enum' | 'class' | 'function' | 'variable' | 'namespace' | 'import' | 'export' | 'statement';
@@ -70,12 +71,12 @@ interface Declared {
 }
 
 function parse(file: string, text: string, side: ParseFailure['side']): { declared: Map<string, Declared> } | { parseFailure: ParseFailure } {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const source = compiler().createSourceFile(file, text, compiler().ScriptTarget.Latest, true, compiler().ScriptKind.TS);
   // The parser recovers from any error; its diagnostics (not public API, also read by emit/format.ts) say whether it had to.
   const [error] = (source as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
   if (error) {
     const { line, character } = source.getLineAndCharacterOfPosition(error.start ?? 0);
-    return { parseFailure: { side, line: line + 1, column: character + 1, message: ts.flattenDiagnosticMessageText(error.messageText, ' ') } };
+    return { parseFailure: { side, line: line + 1, column: character + 1, message: compiler().flattenDiagnosticMessageText(error.messageText, ' ') } };
   }
   const declared = new Map<string, Declared>();
   for (const statement of source.statements) {
@@ -94,17 +95,17 @@ function declare(statement: ts.Statement, source: ts.SourceFile): Declared[] {
   const named = (kind: DeclarationKind, name: ts.Node | undefined, members?: Map<string, string>): Declared[] => [
     { kind, name: name ? memberName(name, source) : 'default', text, line, ...(members && { members }) },
   ];
-  if (ts.isInterfaceDeclaration(statement)) return named('interface', statement.name, membersOf(statement.members, source));
-  if (ts.isTypeAliasDeclaration(statement)) return named('type', statement.name, typeMembers(statement.type, source));
-  if (ts.isEnumDeclaration(statement)) return named('enum', statement.name, membersOf(statement.members, source));
-  if (ts.isClassDeclaration(statement)) return named('class', statement.name);
-  if (ts.isFunctionDeclaration(statement)) return named('function', statement.name);
-  if (ts.isModuleDeclaration(statement)) return named('namespace', statement.name);
-  if (ts.isImportDeclaration(statement)) return named('import', statement.moduleSpecifier);
-  if (ts.isImportEqualsDeclaration(statement)) return named('import', statement.name);
-  if (ts.isExportDeclaration(statement)) return named('export', statement.moduleSpecifier ?? statement.exportClause);
-  if (ts.isExportAssignment(statement)) return named('export', undefined);
-  if (ts.isVariableStatement(statement)) {
+  if (compiler().isInterfaceDeclaration(statement)) return named('interface', statement.name, membersOf(statement.members, source));
+  if (compiler().isTypeAliasDeclaration(statement)) return named('type', statement.name, typeMembers(statement.type, source));
+  if (compiler().isEnumDeclaration(statement)) return named('enum', statement.name, membersOf(statement.members, source));
+  if (compiler().isClassDeclaration(statement)) return named('class', statement.name);
+  if (compiler().isFunctionDeclaration(statement)) return named('function', statement.name);
+  if (compiler().isModuleDeclaration(statement)) return named('namespace', statement.name);
+  if (compiler().isImportDeclaration(statement)) return named('import', statement.moduleSpecifier);
+  if (compiler().isImportEqualsDeclaration(statement)) return named('import', statement.name);
+  if (compiler().isExportDeclaration(statement)) return named('export', statement.moduleSpecifier ?? statement.exportClause);
+  if (compiler().isExportAssignment(statement)) return named('export', undefined);
+  if (compiler().isVariableStatement(statement)) {
     const declarations = statement.declarationList.declarations;
     // Each constant on its own, with the statement's comment and keywords (`export const`) before it.
     const head = source.text.slice(statement.getStart(source, true), declarations[0]!.getStart(source));
@@ -121,26 +122,26 @@ function declare(statement: ts.Statement, source: ts.SourceFile): Declared[] {
 
 /** `type X = 'a' | 'b'` and `type X = { … }` have members; other aliases do not. */
 function typeMembers(type: ts.TypeNode, source: ts.SourceFile): Map<string, string> | undefined {
-  if (ts.isParenthesizedTypeNode(type)) return typeMembers(type.type, source);
-  if (ts.isUnionTypeNode(type)) return membersOf(type.types, source);
-  if (ts.isTypeLiteralNode(type)) return membersOf(type.members, source);
+  if (compiler().isParenthesizedTypeNode(type)) return typeMembers(type.type, source);
+  if (compiler().isUnionTypeNode(type)) return membersOf(type.types, source);
+  if (compiler().isTypeLiteralNode(type)) return membersOf(type.members, source);
   return undefined;
 }
 
 /** A constant holding an object (`{ … } as const`) or an array (an enum's list of values) has members. */
 function valueMembers(value: ts.Expression, source: ts.SourceFile): { members: Map<string, string> } | undefined {
-  if (ts.isAsExpression(value) || ts.isSatisfiesExpression(value) || ts.isParenthesizedExpression(value) || ts.isTypeAssertionExpression(value)) {
+  if (compiler().isAsExpression(value) || compiler().isSatisfiesExpression(value) || compiler().isParenthesizedExpression(value) || compiler().isTypeAssertionExpression(value)) {
     return valueMembers(value.expression, source);
   }
-  if (ts.isObjectLiteralExpression(value)) return { members: membersOf(value.properties, source) };
-  if (ts.isArrayLiteralExpression(value)) return { members: membersOf(value.elements, source) };
+  if (compiler().isObjectLiteralExpression(value)) return { members: membersOf(value.properties, source) };
+  if (compiler().isArrayLiteralExpression(value)) return { members: membersOf(value.elements, source) };
   return undefined;
 }
 
 function membersOf(nodes: readonly ts.Node[], source: ts.SourceFile): Map<string, string> {
   const members = new Map<string, string>();
   for (const node of nodes) {
-    const name = memberName(ts.getNameOfDeclaration(node as ts.Declaration) ?? node, source);
+    const name = memberName(compiler().getNameOfDeclaration(node as ts.Declaration) ?? node, source);
     const text = fullText(node, source);
     const previous = members.get(name);
     members.set(name, previous === undefined ? text : `${previous}\n${text}`);
@@ -150,8 +151,8 @@ function membersOf(nodes: readonly ts.Node[], source: ts.SourceFile): Map<string
 
 /** An identifier or a literal by its value (`'@odata.type'` → `@odata.type`), anything else by its text. */
 function memberName(node: ts.Node, source: ts.SourceFile): string {
-  if (ts.isLiteralTypeNode(node)) return memberName(node.literal, source);
-  if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node) || ts.isStringLiteralLike(node) || ts.isNumericLiteral(node)) return node.text;
+  if (compiler().isLiteralTypeNode(node)) return memberName(node.literal, source);
+  if (compiler().isIdentifier(node) || compiler().isPrivateIdentifier(node) || compiler().isStringLiteralLike(node) || compiler().isNumericLiteral(node)) return node.text;
   return shorten(node.getText(source));
 }
 

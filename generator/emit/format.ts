@@ -4,7 +4,8 @@
 // templates already lay code out as the TypeScript formatter would (a test
 // holds them to it), so no formatting pass is needed.
 import { createHash } from 'node:crypto';
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
+import { compiler } from '../typescript.js';
 import { mapInWorkers } from '../workers.js';
 
 export class EmitError extends Error {}
@@ -72,14 +73,15 @@ export function formatKey(text: string): string {
 
 /** Parses each file; throws EmitError at the first that does not parse. Returns one `true` per file, for the worker protocol. */
 export function checkSources(files: readonly FileToFormat[], onFile?: (done: number) => void): boolean[] {
+  const typescript = compiler();
   return files.map(([path, text], index) => {
     onFile?.(index);
-    const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+    const sourceFile = typescript.createSourceFile(path, text, typescript.ScriptTarget.ES2022, false, typescript.ScriptKind.TS);
     const [first] = (sourceFile as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
     if (first) {
       const where = sourceFile.getLineAndCharacterOfPosition(first.start ?? 0);
       throw new EmitError(
-        `docgen produced invalid TypeScript in ${path}:${where.line + 1}:${where.character + 1}: ${ts.flattenDiagnosticMessageText(first.messageText, ' ')}`,
+        `docgen produced invalid TypeScript in ${path}:${where.line + 1}:${where.character + 1}: ${typescript.flattenDiagnosticMessageText(first.messageText, ' ')}`,
       );
     }
     return true;
