@@ -1,7 +1,7 @@
 // View data for requests/: one builder function per operation, its request
 // type (paths, parameters, query options, headers, body), and the
 // operation's documented facts as data beside it.
-import type { Operation, OperationPath, PathParameter, PathPart, Property, StructuredType, TypeRef } from '../model/types.js';
+import type { Operation, OperationPath, PathParameter, PathPart, Property, TypeRef } from '../model/types.js';
 import { deprecatedLine, propertyDoc, sourceLines, withGap } from './docLines.js';
 import { jsonLiteral, propertyKey, stringLiteral } from './escape.js';
 import { ImportSet } from './imports.js';
@@ -126,7 +126,7 @@ function queryType(operation: Operation, ctx: EmitContext, imports: ImportSet): 
     const item = operation.response.body?.type;
     const target = item?.kind === 'named' && ctx.types.get(item.fullName)?.kind !== 'enum' ? item : undefined;
     const type = target ? tsType(target, ctx, imports, MODELS) : 'Record<string, unknown>';
-    const navigation = target ? navigationNames(target.fullName, ctx) : [];
+    const navigation = target ? inheritedNames(target.fullName, ctx, (property) => property.navigation) : [];
     parts.push(`rt.ODataQuery<${type}${navigation.length ? `, ${navigation.map(stringLiteral).join(' | ')}` : ''}>`);
   }
   const own = queryParameters(operation);
@@ -146,24 +146,13 @@ function queryParameters(operation: Operation): Property[] {
   return operation.parameters.filter((property) => !property.name.startsWith('$') && !inPaths.has(property.name.toLowerCase()) && /^[A-Za-z][\w.-]*$/.test(property.name));
 }
 
-/** The navigation properties of a type and of the types it derives from, sorted. */
-function navigationNames(fullName: string, ctx: EmitContext): string[] {
+/** The names of a type's properties, and of the types it derives from, that `keep` selects, sorted. */
+function inheritedNames(fullName: string, ctx: EmitContext, keep: (property: Property) => boolean): string[] {
   const names = new Set<string>();
   const seen = new Set<string>();
   for (let type = ctx.types.get(fullName); type && type.kind !== 'enum' && !seen.has(type.fullName); type = type.baseType ? ctx.types.get(type.baseType) : undefined) {
     seen.add(type.fullName);
-    for (const property of type.properties) if (property.navigation) names.add(property.name);
-  }
-  return [...names].sort();
-}
-
-/** Read-only properties of a type and its bases: a create or update body leaves them out. */
-function readOnlyNames(fullName: string, ctx: EmitContext): string[] {
-  const names = new Set<string>();
-  const seen = new Set<string>();
-  for (let type = ctx.types.get(fullName); type && type.kind !== 'enum' && !seen.has(type.fullName); type = type.baseType ? ctx.types.get(type.baseType) : undefined) {
-    seen.add(type.fullName);
-    for (const property of (type as StructuredType).properties) if (property.readOnly) names.add(property.name);
+    for (const property of type.properties) if (keep(property)) names.add(property.name);
   }
   return [...names].sort();
 }
@@ -195,7 +184,7 @@ function bodyShape(operation: Operation, name: string, ctx: EmitContext, imports
   if (body.type.kind === 'primitive' && body.type.name === 'Stream') return { type: 'rt.Binary', binary: true };
   if (body.type.kind !== 'named') return { type: body.type.kind === 'unresolved' ? 'Record<string, unknown>' : tsType(body.type, ctx, imports, MODELS) };
   const type = tsType(body.type, ctx, imports, MODELS);
-  const readOnly = operation.method === 'POST' || operation.method === 'PUT' || operation.method === 'PATCH' ? readOnlyNames(body.type.fullName, ctx) : [];
+  const readOnly = operation.method === 'POST' || operation.method === 'PUT' || operation.method === 'PATCH' ? inheritedNames(body.type.fullName, ctx, (property) => property.readOnly) : [];
   const writable = readOnly.length ? `Omit<${type}, ${readOnly.map(stringLiteral).join(' | ')}>` : type;
   return { type: operation.method === 'PATCH' ? `Partial<${writable}>` : writable };
 }
