@@ -24,6 +24,7 @@ import type { Diagnostic, Model } from '../generator/model/types.js';
 import { buildFromDocs } from '../generator/pipeline.js';
 import { runCli, type CliRun } from './helpers/cli.js';
 import { replayExamples } from './helpers/replay.js';
+import { STRICT_OPTIONS } from './helpers/strictOptions.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/requests/', import.meta.url));
 const NAMING: NamingOptions = { typePrefix: '', typeSuffix: '' };
@@ -378,15 +379,7 @@ describe('tsc --strict', () => {
     const { text, lines } = usageFile(false);
     const file = path.join(work, 'bare.ts');
     await writeFile(file, text);
-    const program = ts.createProgram([file], {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      lib: ['lib.es2022.d.ts'],
-      types: [],
-    });
+    const program = ts.createProgram([file], STRICT_OPTIONS);
     const errors = new Map<number, string[]>();
     for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
       expect(diagnostic.file?.fileName, ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')).toBe(program.getSourceFile(file)!.fileName);

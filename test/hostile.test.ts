@@ -15,6 +15,7 @@ import { buildFromDocs } from '../generator/pipeline.js';
 import { listFiles } from '../generator/write/outputFolder.js';
 import { runCli, type CliRun } from './helpers/cli.js';
 import { RUNTIME_EXPORTS } from './helpers/runtimeExports.js';
+import { STRICT_OPTIONS } from './helpers/strictOptions.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/hostile/', import.meta.url));
 let work: string;
@@ -31,15 +32,7 @@ beforeAll(async () => {
 afterAll(async () => rm(work, { recursive: true, force: true }));
 
 function program() {
-  return ts.createProgram([path.join(out, 'index.ts')], {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    lib: ['lib.es2022.d.ts'],
-    types: [],
-  });
+  return ts.createProgram([path.join(out, 'index.ts')], STRICT_OPTIONS);
 }
 
 describe('hostile docs', () => {

@@ -39,6 +39,7 @@ import { parsePage } from '../generator/parse/parsePage.js';
 import { normalizeText } from '../generator/read/readDocs.js';
 import { type DocSetSpec, docSetArb, MARKER, type RenderedDocSet, renderDocSet } from './helpers/randomDocs.js';
 import { RUNTIME_EXPORTS } from './helpers/runtimeExports.js';
+import { STRICT_OPTIONS } from './helpers/strictOptions.js';
 
 const RUNS = Number(process.env['DOCGEN_PROPERTY_RUNS'] ?? 20);
 const SEED_ENV = process.env['DOCGEN_PROPERTY_SEED'];
@@ -159,15 +160,6 @@ const PINNED = [ODATA_TYPE_OVERRIDE, ODATA_TYPE_COLLECTION];
 const run = promisify(execFile);
 const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const STRICT = ['--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--lib', 'es2022'];
-const COMPILER_OPTIONS: ts.CompilerOptions = {
-  noEmit: true,
-  strict: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  lib: ['lib.es2022.d.ts'],
-  types: [],
-};
 
 async function tsc(cwd: string, entries: string[]): Promise<{ code: number; output: string }> {
   try {
@@ -185,7 +177,7 @@ function compileInProcess(files: Map<string, string>, esm = true): string[] {
   const root = '/__docgen_sample__/';
   const virtual = new Map([...files].map(([file, text]) => [`${root}${file}`, text]));
   if (esm) virtual.set(`${root}package.json`, '{ "type": "module" }');
-  const host = ts.createCompilerHost(COMPILER_OPTIONS);
+  const host = ts.createCompilerHost(STRICT_OPTIONS);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, language, onError) => {
     const text = virtual.get(fileName);
@@ -199,7 +191,7 @@ function compileInProcess(files: Map<string, string>, esm = true): string[] {
   host.readFile = (fileName) => virtual.get(fileName) ?? (fileName.startsWith(root) ? undefined : readFile(fileName));
   host.directoryExists = (dir) => dir === root.slice(0, -1) || [...virtual.keys()].some((file) => file.startsWith(`${dir}/`)) || (!dir.startsWith(root) && ts.sys.directoryExists(dir));
   host.getCurrentDirectory = () => root;
-  const program = ts.createProgram([`${root}index.ts`], COMPILER_OPTIONS, host);
+  const program = ts.createProgram([`${root}index.ts`], STRICT_OPTIONS, host);
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
     const where = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : undefined;
     const file = diagnostic.file ? diagnostic.file.fileName.replace(root, '') : '';
