@@ -119,24 +119,24 @@ function planFor(operation: Operation, path: string, pairs: Array<[string, strin
 
 /** The parameter values an example path gives a template, and the query pairs the template's own query string does not take. */
 function matchPath(path: OperationPath, text: string, pairs: Array<[string, string]>): { values: Record<string, string>; rest: Array<[string, string]> } | undefined {
-  const names: string[] = [];
+  const names: Placeholder[] = [];
   let pattern = '';
   for (const segment of path.segments) pattern += `/${partsPattern(segment, names)}`;
   const match = new RegExp(`^${pattern || '/'}$`, 'i').exec(text);
   if (!match) return undefined;
   const values: Record<string, string> = {};
-  names.forEach((name, index) => (values[name] = unquote(match[index + 1]!, path, name)));
+  names.forEach((placeholder, index) => (values[placeholder.name] = unquote(match[index + 1]!, placeholder)));
   const rest = [...pairs];
   const overrides: Array<[string, string]> = [];
   for (const part of path.query ?? []) {
-    const partNames: string[] = [];
+    const partNames: Placeholder[] = [];
     const valuePattern = new RegExp(`^${partsPattern(part.value, partNames)}$`, 'i');
     const index = rest.findIndex(([name]) => name.toLowerCase() === part.name.toLowerCase());
     if (index === -1) return undefined;
     const found = valuePattern.exec(rest[index]![1]);
     // A fixed option of the documented path (`$expand=manager`) that the example sets otherwise is the caller's to replace.
     if (!found && (partNames.length > 0 || !part.name.startsWith('$'))) return undefined;
-    if (found) partNames.forEach((name, i) => (values[name] = unquote(found[i + 1]!, path, name)));
+    if (found) partNames.forEach((placeholder, i) => (values[placeholder.name] = unquote(found[i + 1]!, placeholder)));
     else overrides.push(rest[index]!);
     rest.splice(index, 1);
   }
@@ -144,11 +144,14 @@ function matchPath(path: OperationPath, text: string, pairs: Array<[string, stri
   return { values, rest };
 }
 
-function partsPattern(parts: PathPart[], names: string[]): string {
+type Placeholder = Extract<PathPart, { kind: 'parameter' }>;
+
+/** A regular expression for the parts, each placeholder a group; the placeholders are pushed to `names` in order. */
+function partsPattern(parts: PathPart[], names: Placeholder[]): string {
   return parts
     .map((part, index) => {
       if (part.kind === 'literal') return escapeRegExp(part.text);
-      names.push(part.name);
+      names.push(part);
       if (part.encoding === 'string') return "((?:[^']|'')*)";
       if (part.encoding === 'value') return '([^,)]*)';
       if (part.encoding === 'path') return '(.+?)';
@@ -158,10 +161,8 @@ function partsPattern(parts: PathPart[], names: string[]): string {
 }
 
 /** An OData string literal's doubled quotes stand for one. */
-function unquote(value: string, path: OperationPath, name: string): string {
-  const parts = [...path.segments.flat(), ...(path.query ?? []).flatMap((pair) => pair.value)];
-  const part = parts.find((candidate) => candidate.kind === 'parameter' && candidate.name === name);
-  return part?.kind === 'parameter' && part.encoding === 'string' ? value.replace(/''/g, "'") : value;
+function unquote(value: string, placeholder: Placeholder): string {
+  return placeholder.encoding === 'string' ? value.replace(/''/g, "'") : value;
 }
 
 /** Query pairs → the builder's `query` option: lists split at top-level commas, numbers and booleans typed. */
