@@ -4,7 +4,7 @@ import type { Diagnostic, Model } from './model/types.js';
 import { emitProject, type FileOrigin } from './emit/emitProject.js';
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from './emit/options.js';
 import { type PageToParse, parsePages } from './parse/parseWorker.js';
-import { formatFilesInParallel } from './emit/format.js';
+import { checkFilesInParallel } from './emit/checkOutput.js';
 import { mapInWorkers } from './workers.js';
 import type { PageResult, ParsedPage } from './parse/types.js';
 import { type DocFile, type PageFilter, readDocs, type ReadResult } from './read/readDocs.js';
@@ -97,7 +97,7 @@ export async function runPipeline(inputs: readonly string[], filter: PageFilter 
   const emitted = emitProject(built.model, options.emit ?? DEFAULT_EMIT_OPTIONS, { raw: true });
   const cache = options.cache;
   const before = cache?.checked.size;
-  const files = await formatFilesInParallel(emitted.files, { onFile, checked: cache?.checked, onMiss: () => cache && (cache.changed = true) });
+  const files = await checkFilesInParallel(emitted.files, { onFile, checked: cache?.checked, onMiss: () => cache && (cache.changed = true) });
   if (cache && cache.checked.size !== before) cache.changed = true;
   return { ...built, files, origins: emitted.origins, diagnostics: sortDiagnostics([...built.diagnostics, ...emitted.diagnostics]) };
 }

@@ -1,7 +1,7 @@
 // The `docgen` command line: generate, check, model, lint, stats, diff. Exit codes: 0 done or up
 // to date, 1 drift (check) or diagnostics under --strict, 2 usage or input error, 3 a docgen bug.
 import { Command, CommanderError } from 'commander';
-import { EmitError } from '../emit/format.js';
+import { EmitError } from '../emit/checkOutput.js';
 import { InputError } from '../read/readDocs.js';
 import { OutputError } from '../write/outputFolder.js';
 import { addCheckCommand } from './commands/check.js';

@@ -1,6 +1,6 @@
 // The model → every output file, as path → content, in a stable order.
 import type { Diagnostic, EnumType, Model, Source, StructuredType, TypeDefinition } from '../model/types.js';
-import { type FormatHooks, formatFiles } from './format.js';
+import { type CheckHooks, checkFiles } from './checkOutput.js';
 import { assignNames } from './naming.js';
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from './options.js';
 import { requestView } from './requests.js';
@@ -26,8 +26,8 @@ export interface EmitResult {
   diagnostics: Diagnostic[];
 }
 
-/** `raw`: skip the formatting pass (and its syntax check); the rendered code is valid TypeScript as it is, laid out less tidily (`lint --examples` transpiles it at once). */
-export type EmitHooks = FormatHooks & { raw?: boolean };
+/** `raw`: skip the syntax check and the tidying of blank lines (`lint --examples` and the corpus suite hand the code to esbuild or tsc at once). */
+export type EmitHooks = CheckHooks & { raw?: boolean };
 
 export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OPTIONS, hooks: EmitHooks = {}): EmitResult {
   const render = createRenderer();
@@ -102,7 +102,7 @@ export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OP
   files.set('index.ts', render('barrel.ts', { exports: rootExports }));
 
   const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { files: hooks.raw ? sorted : formatFiles(sorted, hooks), origins, diagnostics };
+  return { files: hooks.raw ? sorted : checkFiles(sorted, hooks), origins, diagnostics };
 }
 
 function memberSources(type: TypeDefinition): Map<string, Source> {

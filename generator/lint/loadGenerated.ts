@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { EmitError } from '../emit/format.js';
+import { EmitError } from '../emit/checkOutput.js';
 import { emitProject } from '../emit/emitProject.js';
 import { assignNames } from '../emit/naming.js';
 import type { EmitOptions, NamingOptions } from '../emit/options.js';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Project, ts } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { emitProject } from '../generator/emit/emitProject.js';
-import { EmitError, formatFiles } from '../generator/emit/format.js';
+import { EmitError, checkFiles } from '../generator/emit/checkOutput.js';
 import { DEFAULT_EMIT_OPTIONS } from '../generator/emit/options.js';
 import { buildFromDocs } from '../generator/pipeline.js';
 import { DOCS_INPUT } from './helpers/paths.js';
@@ -48,8 +48,8 @@ describe('the syntax check', () => {
       ['models/A.ts', 'export interface A {}\n'],
       ['models/B.ts', 'export interface B {\n  x?: string;\n  y?: ;\n}\n'],
     ]);
-    expect(() => formatFiles(files)).toThrow(EmitError);
-    expect(() => formatFiles(files)).toThrow(/invalid TypeScript in models\/B\.ts:3:7: Type expected/);
+    expect(() => checkFiles(files)).toThrow(EmitError);
+    expect(() => checkFiles(files)).toThrow(/invalid TypeScript in models\/B\.ts:3:7: Type expected/);
   });
 
   it('tidies runs of blank lines and trailing spaces, and leaves JSON alone', () => {
@@ -57,18 +57,18 @@ describe('the syntax check', () => {
       ['a.ts', 'export const a = 1;   \n\n\n\nexport const b = 2;'],
       ['a.json', '{ "x": 1 }  \n\n\n'],
     ]);
-    expect(Object.fromEntries(formatFiles(files))).toEqual({ 'a.ts': 'export const a = 1;\n\nexport const b = 2;\n', 'a.json': '{ "x": 1 }  \n\n\n' });
+    expect(Object.fromEntries(checkFiles(files))).toEqual({ 'a.ts': 'export const a = 1;\n\nexport const b = 2;\n', 'a.json': '{ "x": 1 }  \n\n\n' });
   });
 
   it('checks a text the cache has seen pass only once, and records a text only once it passed', () => {
     const checked = new Set<string>();
     const good = new Map([['a.ts', 'export const a = 1;\n']]);
     let misses = 0;
-    formatFiles(good, { checked, onMiss: () => misses++ });
-    formatFiles(good, { checked, onMiss: () => misses++ });
+    checkFiles(good, { checked, onMiss: () => misses++ });
+    checkFiles(good, { checked, onMiss: () => misses++ });
     expect(misses).toBe(1);
     expect(checked.size).toBe(1);
-    expect(() => formatFiles(new Map([['b.ts', 'export const = ;\n']]), { checked })).toThrow(EmitError);
-    expect(() => formatFiles(new Map([['b.ts', 'export const = ;\n']]), { checked })).toThrow(EmitError);
+    expect(() => checkFiles(new Map([['b.ts', 'export const = ;\n']]), { checked })).toThrow(EmitError);
+    expect(() => checkFiles(new Map([['b.ts', 'export const = ;\n']]), { checked })).toThrow(EmitError);
   });
 });

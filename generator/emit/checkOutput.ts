@@ -10,39 +10,39 @@ import { mapInWorkers } from '../workers.js';
 
 export class EmitError extends Error {}
 
-export interface FormatHooks {
+export interface CheckHooks {
   /** Called as files are checked: `done` of `total`, for a progress bar. */
   onFile?: (done: number, total: number) => void;
-  /** Hashes (`formatKey`) of the texts that already passed the check, kept between runs; pruned to this run's files. */
+  /** Hashes (`checkKey`) of the texts that already passed the check, kept between runs; pruned to this run's files. */
   checked?: Set<string>;
   /** Called when a file was not in `checked`. */
   onMiss?: () => void;
 }
 
-export function formatFiles(files: Map<string, string>, hooks: FormatHooks = {}): Map<string, string> {
+export function checkFiles(files: Map<string, string>, hooks: CheckHooks = {}): Map<string, string> {
   const { misses, settle } = unchecked(files, hooks);
   checkSources(misses, hooks.onFile && ((done) => hooks.onFile!(files.size - misses.length + done, files.size)));
   return settle();
 }
 
-/** As `formatFiles`, with the files the cache lacks spread over worker threads. */
-export async function formatFilesInParallel(files: Map<string, string>, hooks: FormatHooks = {}): Promise<Map<string, string>> {
+/** As `checkFiles`, with the files the cache lacks spread over worker threads. */
+export async function checkFilesInParallel(files: Map<string, string>, hooks: CheckHooks = {}): Promise<Map<string, string>> {
   const { misses, settle } = unchecked(files, hooks);
-  const worker = new URL('./formatWorker.ts', import.meta.url);
-  const here = (share: readonly FileToFormat[]) => checkSources(share, hooks.onFile && ((done) => hooks.onFile!(files.size - misses.length + done * (misses.length / share.length), files.size)));
+  const worker = new URL('./checkWorker.ts', import.meta.url);
+  const here = (share: readonly FileToCheck[]) => checkSources(share, hooks.onFile && ((done) => hooks.onFile!(files.size - misses.length + done * (misses.length / share.length), files.size)));
   await mapInWorkers(worker, misses, ([, text]) => text.length, here, (message) => new EmitError(message));
   hooks.onFile?.(files.size, files.size);
   return settle();
 }
 
-export type FileToFormat = [path: string, text: string];
+export type FileToCheck = [path: string, text: string];
 
 /**
  * The TypeScript files whose text the cache has not seen pass. `settle()`, once they pass, records them
  * (the cache is pruned to this run's files) and returns every file tidied.
  */
-function unchecked(files: Map<string, string>, { checked: cache, onMiss }: FormatHooks) {
-  const misses: FileToFormat[] = [];
+function unchecked(files: Map<string, string>, { checked: cache, onMiss }: CheckHooks) {
+  const misses: FileToCheck[] = [];
   const keys = new Set<string>();
   for (const [path, text] of files) {
     // Only TypeScript is checked; JSON comes out of JSON.stringify as it should be.
@@ -51,7 +51,7 @@ function unchecked(files: Map<string, string>, { checked: cache, onMiss }: Forma
       misses.push([path, text]);
       continue;
     }
-    const key = formatKey(text);
+    const key = checkKey(text);
     keys.add(key);
     if (!cache.has(key)) misses.push([path, text]);
   }
@@ -67,12 +67,12 @@ function unchecked(files: Map<string, string>, { checked: cache, onMiss }: Forma
 }
 
 /** The cache's key for a file's text: a hash, so the cache on disk stays small. */
-export function formatKey(text: string): string {
+export function checkKey(text: string): string {
   return createHash('sha256').update(text).digest('base64');
 }
 
 /** Parses each file; throws EmitError at the first that does not parse. Returns one `true` per file, for the worker protocol. */
-export function checkSources(files: readonly FileToFormat[], onFile?: (done: number) => void): boolean[] {
+export function checkSources(files: readonly FileToCheck[], onFile?: (done: number) => void): boolean[] {
   const typescript = compiler();
   return files.map(([path, text], index) => {
     onFile?.(index);
