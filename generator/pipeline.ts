@@ -3,7 +3,7 @@ import { buildModel } from './model/buildModel.js';
 import type { Diagnostic, Model } from './model/types.js';
 import { emitProject, type FileOrigin } from './emit/emitProject.js';
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from './emit/options.js';
-import { type PageToParse, parsePages } from './parse/parseWorker.js';
+import { parsePages } from './parse/parseWorker.js';
 import { checkFilesInParallel } from './emit/checkOutput.js';
 import { mapInWorkers } from './workers.js';
 import type { PageResult, ParsedPage } from './parse/types.js';
@@ -72,12 +72,8 @@ export async function buildFromDocs(inputs: readonly string[], filter: PageFilte
     })
     .map((doc) => ({ path: doc.path, text: doc.text, invalidUtf8: doc.invalidUtf8 ?? false, key: keyOf(doc) }));
   const reused = docs.length - toParse.length;
-  const here = (share: readonly PageToParse[]) => {
-    // This thread's share is one of several running at once: its progress stands for theirs.
-    const scale = toParse.length / share.length;
-    return parsePages(share, (done) => options.onProgress?.('parse', Math.min(docs.length, reused + Math.round(done * scale)), docs.length));
-  };
-  const fresh = await mapInWorkers(PARSE_WORKER, toParse, (page) => page.text.length, here, (message) => new Error(`parsing failed: ${message}`));
+  const onDone = (done: number) => options.onProgress?.('parse', reused + done, docs.length);
+  const fresh = await mapInWorkers(PARSE_WORKER, toParse, (page) => page.text.length, parsePages, (message) => new Error(`parsing failed: ${message}`), onDone);
   options.onProgress?.('parse', docs.length, docs.length);
   const parsedNow = new Map(toParse.map((page, index) => [page.key, fresh[index]!]));
   const parsed = docs.map((doc) => parsedNow.get(keyOf(doc)) ?? cached!.get(keyOf(doc))!.result);

@@ -116,7 +116,12 @@ describe('worker threads', () => {
     const fail = (message: string) => new Error(message);
     const here = (share: readonly number[]) => share.map((n) => n * n);
     const expected = items.map((n) => n * n);
-    expect(await mapInWorkers(worker, items, () => 1, here, fail)).toEqual(expected);
+    const progress: number[] = [];
+    expect(await mapInWorkers(worker, items, () => 1, here, fail, (done) => progress.push(done))).toEqual(expected);
+    // Reported chunk by chunk, from both threads, up to every item.
+    expect(progress.length).toBeGreaterThan(10);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBe(items.length);
     vi.stubEnv('DOCGEN_THREADS', '1');
     expect(await mapInWorkers(worker, items, () => 1, here, fail)).toEqual(expected);
   });
@@ -126,7 +131,8 @@ describe('worker threads', () => {
     const items = Array.from({ length: 1000 }, (_, index) => index);
     const worker = new URL('./helpers/squareWorker.ts', import.meta.url);
     class Refused extends Error {}
-    await expect(mapInWorkers(worker, [...items, -1], () => 1, (share) => share.map((n) => n), (message) => new Refused(message))).rejects.toThrow(
+    // The first chunks go to the worker before this thread takes any: -1 is the worker's.
+    await expect(mapInWorkers(worker, [-1, ...items], () => 1, (share) => share.map((n) => n), (message) => new Refused(message))).rejects.toThrow(
       new Refused('negative: -1'),
     );
   });

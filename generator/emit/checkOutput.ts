@@ -29,8 +29,8 @@ export function checkFiles(files: Map<string, string>, hooks: CheckHooks = {}): 
 export async function checkFilesInParallel(files: Map<string, string>, hooks: CheckHooks = {}): Promise<Map<string, string>> {
   const { misses, settle } = unchecked(files, hooks);
   const worker = new URL('./checkWorker.ts', import.meta.url);
-  const here = (share: readonly FileToCheck[]) => checkSources(share, hooks.onFile && ((done) => hooks.onFile!(files.size - misses.length + done * (misses.length / share.length), files.size)));
-  await mapInWorkers(worker, misses, ([, text]) => text.length, here, (message) => new EmitError(message));
+  const onDone = hooks.onFile && ((done: number) => hooks.onFile!(files.size - misses.length + done, files.size));
+  await mapInWorkers(worker, misses, ([, text]) => text.length, checkSources, (message) => new EmitError(message), onDone);
   hooks.onFile?.(files.size, files.size);
   return settle();
 }

@@ -1,4 +1,4 @@
-// A worker thread's share of the files to check (see ../workers.ts).
+// The files a worker thread is handed to check (see ../workers.ts).
 import { serveShare } from '../workers.js';
 import { checkSources } from './checkOutput.js';
 

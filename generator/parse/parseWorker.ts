@@ -1,4 +1,4 @@
-// A worker thread's share of the pages to parse (see ../workers.ts).
+// The pages a worker thread is handed to parse (see ../workers.ts).
 import { serveShare } from '../workers.js';
 import { parsePage } from './parsePage.js';
 import type { PageResult } from './types.js';
@@ -9,11 +9,8 @@ export interface PageToParse {
   invalidUtf8: boolean;
 }
 
-export function parsePages(pages: readonly PageToParse[], onPage?: (done: number) => void): PageResult[] {
-  return pages.map((page, index) => {
-    onPage?.(index);
-    return parsePage(page.path, page.text, { invalidUtf8: page.invalidUtf8 });
-  });
+export function parsePages(pages: readonly PageToParse[]): PageResult[] {
+  return pages.map((page) => parsePage(page.path, page.text, { invalidUtf8: page.invalidUtf8 }));
 }
 
-serveShare((pages: PageToParse[]) => parsePages(pages));
+serveShare(parsePages);
