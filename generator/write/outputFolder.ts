@@ -92,14 +92,14 @@ export async function writeOutput(out: string, files: Map<string, string>): Prom
   if (current.size === files.size && [...files].every(([file, content]) => current.get(file) === content)) return false;
   await rm(staging, { recursive: true, force: true });
   try {
-    for (const [file, content] of files) {
-      const destination = path.join(staging, ...file.split('/'));
-      await mkdir(path.dirname(destination), { recursive: true });
+    const destination = (file: string) => path.join(staging, ...file.split('/'));
+    const folders = [...new Set([...files.keys()].map((file) => path.dirname(destination(file))))].sort();
+    for (const folder of [staging, ...folders]) await mkdir(folder, { recursive: true });
+    await inBatches([...files], async ([file, content]) => {
       // An unchanged file is linked, not copied: a run that changes a few files of thousands writes a few.
-      const linked = current.get(file) === content && (await link(path.join(target, ...file.split('/')), destination).then(() => true, () => false));
-      if (!linked) await writeFile(destination, content);
-    }
-    await mkdir(staging, { recursive: true });
+      const linked = current.get(file) === content && (await link(path.join(target, ...file.split('/')), destination(file)).then(() => true, () => false));
+      if (!linked) await writeFile(destination(file), content);
+    });
     const exists = await stat(target).then(
       () => true,
       () => false,
