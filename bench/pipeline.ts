@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BundleSize, bundleRequestBuilder } from './bundle.js';
-import { type CorpusRuns, generateModelsOnly, runCorpus, scratchPaths, TOUCHED_PAGE } from './corpusRuns.js';
+import { type CorpusRuns, generateModelsOnly, REPEATS, runCorpus, scratchPaths, TOUCHED_PAGE } from './corpusRuns.js';
 import { formatBytes, formatKiB, formatMs, formatRatio, markdownTable, verdict } from './format.js';
 import { generatedCost, officialTypingsCost, type OutputCost } from './outputCost.js';
 import type { ChildRun } from './usage.js';
@@ -125,7 +125,7 @@ function formatRuns({ pages, runs, sourceChanged }: CorpusBench): string[] {
     `## docgen at corpus scale: all of beta (${pages.toLocaleString('en-US')} pages)`,
     '',
     'Each run is a process of its own (`node --import tsx`, start-up included) on a scratch copy of the docs; CPU is user + system.',
-    `${cacheNote} (d) appends a word to one property row of \`${TOUCHED_PAGE}\`.`,
+    `${cacheNote} (c) and (e) take turns, ${REPEATS} runs each, and each row shows its median run. (d) appends a word to one property row of \`${TOUCHED_PAGE}\`.`,
     '',
     ...table,
     '',
