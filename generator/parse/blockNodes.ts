@@ -26,7 +26,7 @@ export function blockNode(lines: readonly string[], block: ScannedBlock): Node |
 
 /** `## Title`, with an optional closing run of `#` (after white space) left out. */
 function headingNode(line: string, lineNumber: number): Heading | undefined {
-  const [, marks, rest] = /^(#{1,6})(.*)$/.exec(line) as unknown as [string, string, string];
+  const [, marks, rest] = /^(#{1,6})([^]*)$/.exec(line) as unknown as [string, string, string];
   const lead = rest.length - rest.replace(/^[ \t]+/, '').length;
   const content = rest
     .slice(lead)

@@ -9,7 +9,7 @@ export type ScannedBlock =
   | { kind: 'code'; start: number; end: number; lang: string | null; meta: string | null }
   | { kind: 'table' | 'comment' | 'heading' | 'yaml'; start: number; end: number };
 
-const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})([^]*)$/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const COMMENT_OPEN = /^ {0,3}<!--/;
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;

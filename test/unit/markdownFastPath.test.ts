@@ -31,6 +31,7 @@ describe('blocks read without remark, equal to remark', () => {
     ['an annotation comment over several lines, then code', lines('<!-- {', '  "blockType": "request"', '} -->', `${FENCE}http`, 'GET /me', FENCE)],
     ['a one-line comment with text after it', lines('<!-- x --> trailing', 'next')],
     ['headings with a closing sequence, a link and code', lines('# Title #', '## `code` and [link](#tab/http)', '### C# API', '###### deep ###', '#', 'para')],
+    ['line and paragraph separators (U+2028, U+2029), which are not line ends in Markdown', lines('# a\u2028b', '```js\u2029x', 'y', '```', '', '|a\u2028|b|', '|-|-|')],
     ['front matter', lines('---', 'title: "x"', 'description: y', '---', '', '# x')],
     ['front matter never closed: a thematic break, then a table', lines('---', 'title: x', '', '|a|', '|-|')],
     ['blocks right after a paragraph and a list', lines('para', `${FENCE}`, 'code', FENCE, '- item', '<!-- c -->', '> quote', '# h')],
