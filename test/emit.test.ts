@@ -59,7 +59,7 @@ describe('emitting edge cases', () => {
   });
 
   it('checks Single like Double and keeps parameters of every path placeholder', async () => {
-    expect(await read('validators/TreeNode.ts')).toContain("rt.property(x, 'weight', path, report, rt.isSingle, rt.collectSingle,");
+    expect(await read('validators/TreeNode.ts')).toContain("['weight', rt.isSingle, rt.collectSingle, ");
     expect(await read('requests/getTreeNode.ts')).toContain('params: { treeId: string; id: string }');
   });
 

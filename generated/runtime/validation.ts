@@ -133,6 +133,29 @@ export function collectODataType(value: unknown, expected: string, path: string,
 export const NULLABLE = 0;
 export const NOT_NULL = 1;
 export const COLLECTION = 2;
+/** The name is one `Object.prototype` has too: read only when the object has it itself. */
+export const OWN = 4;
+
+/** A property as the collector reads it: name, test and collector of its value (or items), rule bits, doc line. */
+export type PropertyRule = readonly [name: string, test: Test, collect: Collect, rule: number, source: string];
+
+/**
+ * Records what is wrong with each property of `object` that `rules` name: the
+ * inline tests of the fast check, as data. (Written out as code, a type's
+ * hundreds of properties cost the TypeScript checker seconds.)
+ */
+export function collectProperties(object: Record<string, unknown>, rules: readonly PropertyRule[], path: string, report: Report): void {
+  for (const [name, test, collect, rule, source] of rules) {
+    const value = rule & OWN ? own(object, name) : object[name];
+    if (value === undefined || passes(value, test, rule, report.strict)) continue;
+    property(value, name, path, report, test, collect, rule, source);
+  }
+}
+
+function passes(value: unknown, test: Test, rule: number, strict: boolean): boolean {
+  if (value === null) return !(rule & NOT_NULL);
+  return rule & COLLECTION ? every(value, test, strict) : test(value, strict);
+}
 
 /**
  * Records what is wrong with `value`, the property `name` of an object at `path`,

@@ -13,6 +13,14 @@ const SOURCE = 'resources/entity.md:11';
 const KNOWN: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(['id']);
 
 /**
+ * What the collector checks of each property the fast check tests: name, test, collector,
+ * rule bits (1 not nullable, 2 a collection, 4 read only when the object has it itself), doc line.
+ */
+const PROPERTIES: readonly rt.PropertyRule[] = [
+  ['id', rt.isString, rt.collectString, 1, 'resources/entity.md:20'],
+];
+
+/**
  * Checks that `value` is a valid `Entity`: an object whose documented
  * properties, where present, have the documented types, checked as the
  * subtype its `@odata.type` names.
@@ -41,10 +49,8 @@ export function testEntity(value: unknown, strict: boolean): boolean {
       return false;
   }
   let x: unknown;
-  return (
-    ((x = value['id']) === undefined || typeof x === 'string') &&
-    (!strict || rt.onlyKnown(value, KNOWN))
-  );
+  if (!((x = value['id']) === undefined || typeof x === 'string')) return false;
+  return !strict || rt.onlyKnown(value, KNOWN);
 }
 
 /** The slow check: records every problem of `value`, found at `path`, as a `Entity`. */
@@ -63,9 +69,6 @@ export function collectEntity(value: unknown, path: string, report: rt.Report, s
       rt.collectODataType(value['@odata.type'], 'an @odata.type of "#microsoft.graph.entity" or one of its 1 subtypes', path, report, SOURCE);
       return;
   }
-  let x: unknown;
-  if (!((x = value['id']) === undefined || typeof x === 'string')) {
-    rt.property(x, 'id', path, report, rt.isString, rt.collectString, rt.NOT_NULL, 'resources/entity.md:20');
-  }
+  rt.collectProperties(value, PROPERTIES, path, report);
   if (report.strict && !rt.onlyKnown(value, KNOWN)) rt.collectUnknown(value, KNOWN, path, report, SOURCE);
 }

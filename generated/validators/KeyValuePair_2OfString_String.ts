@@ -35,9 +35,7 @@ export function testKeyValuePair_2OfString_String(value: unknown, strict: boolea
     default:
       return false;
   }
-  return (
-    (!strict || rt.onlyKnown(value, KNOWN))
-  );
+  return !strict || rt.onlyKnown(value, KNOWN);
 }
 
 /** The slow check: records every problem of `value`, found at `path`, as a `KeyValuePair_2OfString_String`. */

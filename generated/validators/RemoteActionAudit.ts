@@ -16,6 +16,26 @@ const SOURCE = 'resources/intune-devices-remoteactionaudit.md:11';
 const KNOWN: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(['id', 'deviceDisplayName', 'userName', 'initiatedByUserPrincipalName', 'action', 'requestDateTime', 'deviceOwnerUserPrincipalName', 'deviceIMEI', 'actionState', 'managedDeviceId', 'deviceActionDetails', 'deviceActionCategory', 'bulkDeviceActionId']);
 
 /**
+ * What the collector checks of each property the fast check tests: name, test, collector,
+ * rule bits (1 not nullable, 2 a collection, 4 read only when the object has it itself), doc line.
+ */
+const PROPERTIES: readonly rt.PropertyRule[] = [
+  ['id', rt.isString, rt.collectString, 1, 'resources/entity.md:20'],
+  ['deviceDisplayName', rt.isString, rt.collectString, 0, 'resources/intune-devices-remoteactionaudit.md:36'],
+  ['userName', rt.isString, rt.collectString, 0, 'resources/intune-devices-remoteactionaudit.md:37'],
+  ['initiatedByUserPrincipalName', rt.isString, rt.collectString, 0, 'resources/intune-devices-remoteactionaudit.md:38'],
+  ['action', testRemoteAction, collectRemoteAction, 0, 'resources/intune-devices-remoteactionaudit.md:39'],
+  ['requestDateTime', rt.isDateTimeOffset, rt.collectDateTimeOffset, 0, 'resources/intune-devices-remoteactionaudit.md:40'],
+  ['deviceOwnerUserPrincipalName', rt.isString, rt.collectString, 0, 'resources/intune-devices-remoteactionaudit.md:41'],
+  ['deviceIMEI', rt.isString, rt.collectString, 0, 'resources/intune-devices-remoteactionaudit.md:42'],
+  ['actionState', testActionState, collectActionState, 0, 'resources/intune-devices-remoteactionaudit.md:43'],
+  ['managedDeviceId', rt.isString, rt.collectString, 0, 'resources/intune-devices-remoteactionaudit.md:44'],
+  ['deviceActionDetails', testKeyValuePair_2OfString_String, collectKeyValuePair_2OfString_String, 2, 'resources/intune-devices-remoteactionaudit.md:45'],
+  ['deviceActionCategory', testDeviceActionCategory, collectDeviceActionCategory, 0, 'resources/intune-devices-remoteactionaudit.md:46'],
+  ['bulkDeviceActionId', rt.isString, rt.collectString, 0, 'resources/intune-devices-remoteactionaudit.md:47'],
+];
+
+/**
  * Checks that `value` is a valid `RemoteActionAudit`: an object whose documented
  * properties, where present, have the documented types.
  */
@@ -40,22 +60,20 @@ export function testRemoteActionAudit(value: unknown, strict: boolean): boolean 
       return false;
   }
   let x: unknown;
-  return (
-    ((x = value['id']) === undefined || typeof x === 'string') &&
-    ((x = value['deviceDisplayName']) === undefined || x === null || typeof x === 'string') &&
-    ((x = value['userName']) === undefined || x === null || typeof x === 'string') &&
-    ((x = value['initiatedByUserPrincipalName']) === undefined || x === null || typeof x === 'string') &&
-    ((x = value['action']) === undefined || x === null || testRemoteAction(x, strict)) &&
-    ((x = value['requestDateTime']) === undefined || x === null || rt.isDateTimeOffset(x, strict)) &&
-    ((x = value['deviceOwnerUserPrincipalName']) === undefined || x === null || typeof x === 'string') &&
-    ((x = value['deviceIMEI']) === undefined || x === null || typeof x === 'string') &&
-    ((x = value['actionState']) === undefined || x === null || testActionState(x, strict)) &&
-    ((x = value['managedDeviceId']) === undefined || x === null || typeof x === 'string') &&
-    ((x = value['deviceActionDetails']) === undefined || x === null || rt.every(x, testKeyValuePair_2OfString_String, strict)) &&
-    ((x = value['deviceActionCategory']) === undefined || x === null || testDeviceActionCategory(x, strict)) &&
-    ((x = value['bulkDeviceActionId']) === undefined || x === null || typeof x === 'string') &&
-    (!strict || rt.onlyKnown(value, KNOWN))
-  );
+  if (!((x = value['id']) === undefined || typeof x === 'string')) return false;
+  if (!((x = value['deviceDisplayName']) === undefined || x === null || typeof x === 'string')) return false;
+  if (!((x = value['userName']) === undefined || x === null || typeof x === 'string')) return false;
+  if (!((x = value['initiatedByUserPrincipalName']) === undefined || x === null || typeof x === 'string')) return false;
+  if (!((x = value['action']) === undefined || x === null || testRemoteAction(x, strict))) return false;
+  if (!((x = value['requestDateTime']) === undefined || x === null || rt.isDateTimeOffset(x, strict))) return false;
+  if (!((x = value['deviceOwnerUserPrincipalName']) === undefined || x === null || typeof x === 'string')) return false;
+  if (!((x = value['deviceIMEI']) === undefined || x === null || typeof x === 'string')) return false;
+  if (!((x = value['actionState']) === undefined || x === null || testActionState(x, strict))) return false;
+  if (!((x = value['managedDeviceId']) === undefined || x === null || typeof x === 'string')) return false;
+  if (!((x = value['deviceActionDetails']) === undefined || x === null || rt.every(x, testKeyValuePair_2OfString_String, strict))) return false;
+  if (!((x = value['deviceActionCategory']) === undefined || x === null || testDeviceActionCategory(x, strict))) return false;
+  if (!((x = value['bulkDeviceActionId']) === undefined || x === null || typeof x === 'string')) return false;
+  return !strict || rt.onlyKnown(value, KNOWN);
 }
 
 /** The slow check: records every problem of `value`, found at `path`, as a `RemoteActionAudit`. */
@@ -70,46 +88,6 @@ export function collectRemoteActionAudit(value: unknown, path: string, report: r
       rt.collectODataType(value['@odata.type'], 'an @odata.type of "#microsoft.graph.remoteActionAudit"', path, report, SOURCE);
       return;
   }
-  const strict = report.strict;
-  let x: unknown;
-  if (!((x = value['id']) === undefined || typeof x === 'string')) {
-    rt.property(x, 'id', path, report, rt.isString, rt.collectString, rt.NOT_NULL, 'resources/entity.md:20');
-  }
-  if (!((x = value['deviceDisplayName']) === undefined || x === null || typeof x === 'string')) {
-    rt.property(x, 'deviceDisplayName', path, report, rt.isString, rt.collectString, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:36');
-  }
-  if (!((x = value['userName']) === undefined || x === null || typeof x === 'string')) {
-    rt.property(x, 'userName', path, report, rt.isString, rt.collectString, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:37');
-  }
-  if (!((x = value['initiatedByUserPrincipalName']) === undefined || x === null || typeof x === 'string')) {
-    rt.property(x, 'initiatedByUserPrincipalName', path, report, rt.isString, rt.collectString, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:38');
-  }
-  if (!((x = value['action']) === undefined || x === null || testRemoteAction(x, strict))) {
-    rt.property(x, 'action', path, report, testRemoteAction, collectRemoteAction, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:39');
-  }
-  if (!((x = value['requestDateTime']) === undefined || x === null || rt.isDateTimeOffset(x, strict))) {
-    rt.property(x, 'requestDateTime', path, report, rt.isDateTimeOffset, rt.collectDateTimeOffset, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:40');
-  }
-  if (!((x = value['deviceOwnerUserPrincipalName']) === undefined || x === null || typeof x === 'string')) {
-    rt.property(x, 'deviceOwnerUserPrincipalName', path, report, rt.isString, rt.collectString, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:41');
-  }
-  if (!((x = value['deviceIMEI']) === undefined || x === null || typeof x === 'string')) {
-    rt.property(x, 'deviceIMEI', path, report, rt.isString, rt.collectString, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:42');
-  }
-  if (!((x = value['actionState']) === undefined || x === null || testActionState(x, strict))) {
-    rt.property(x, 'actionState', path, report, testActionState, collectActionState, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:43');
-  }
-  if (!((x = value['managedDeviceId']) === undefined || x === null || typeof x === 'string')) {
-    rt.property(x, 'managedDeviceId', path, report, rt.isString, rt.collectString, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:44');
-  }
-  if (!((x = value['deviceActionDetails']) === undefined || x === null || rt.every(x, testKeyValuePair_2OfString_String, strict))) {
-    rt.property(x, 'deviceActionDetails', path, report, testKeyValuePair_2OfString_String, collectKeyValuePair_2OfString_String, rt.NULLABLE | rt.COLLECTION, 'resources/intune-devices-remoteactionaudit.md:45');
-  }
-  if (!((x = value['deviceActionCategory']) === undefined || x === null || testDeviceActionCategory(x, strict))) {
-    rt.property(x, 'deviceActionCategory', path, report, testDeviceActionCategory, collectDeviceActionCategory, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:46');
-  }
-  if (!((x = value['bulkDeviceActionId']) === undefined || x === null || typeof x === 'string')) {
-    rt.property(x, 'bulkDeviceActionId', path, report, rt.isString, rt.collectString, rt.NULLABLE, 'resources/intune-devices-remoteactionaudit.md:47');
-  }
+  rt.collectProperties(value, PROPERTIES, path, report);
   if (report.strict && !rt.onlyKnown(value, KNOWN)) rt.collectUnknown(value, KNOWN, path, report, SOURCE);
 }

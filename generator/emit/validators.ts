@@ -30,7 +30,6 @@ export function structuredValidatorView(type: StructuredType, ctx: EmitContext) 
     open: chain.some((link) => link.openType),
     properties,
     tested: properties.some((property) => property.test !== undefined),
-    usesStrict: properties.some((property) => property.usesStrict),
     ownTypes: odataTypes(type.fullName),
     subtypes,
     odataExpected: `an @odata.type of ${odataExpected}`,
@@ -86,7 +85,8 @@ function propertyRule(documented: Property, key: boolean, ctx: EmitContext, impo
   const { test, collect, inline } = checksFor(property.type, ctx, imports);
   const nullable = isNullable(property, key);
   // Names Object.prototype also has are read only when the object has them itself.
-  const access = property.name in Object.prototype ? `rt.own(value, ${stringLiteral(property.name)})` : `value[${stringLiteral(property.name)}]`;
+  const own = property.name in Object.prototype;
+  const access = own ? `rt.own(value, ${stringLiteral(property.name)})` : `value[${stringLiteral(property.name)}]`;
   const untyped = test === 'rt.isUntyped';
   // Free-form JSON takes any value, but null and arrays follow the docs too.
   const check = property.collection ? `rt.every(x, ${test}, strict)` : untyped ? 'x !== null' : (inline ?? `${test}(x, strict)`);
@@ -94,12 +94,11 @@ function propertyRule(documented: Property, key: boolean, ctx: EmitContext, impo
     name: property.name,
     // The inline test, an expression over `x`; none where anything goes.
     test: untyped && nullable && !property.collection ? undefined : `((x = ${access}) === undefined${nullable ? ' || x === null' : ''} || ${check})`,
-    // Nested types and collections pass the mode on; inline checks do not need it.
-    usesStrict: property.collection || (!untyped && inline === undefined),
     testFunction: test,
     collectFunction: collect,
-    // The runtime's rule bits, by name.
-    rule: [nullable ? 'rt.NULLABLE' : 'rt.NOT_NULL', ...(property.collection ? ['rt.COLLECTION'] : [])].join(' | '),
+    // The runtime's rule bits (NOT_NULL, COLLECTION, OWN) as one number: `rt.NOT_NULL | rt.COLLECTION`
+    // would keep every validator's table in a bundle, as a bundler cannot tell that `|` has no side effects.
+    rule: (nullable ? 0 : 1) | (property.collection ? 2 : 0) | (own ? 4 : 0),
     source: sourceText(property.source),
   };
 }
