@@ -76,9 +76,15 @@ const NOTHING: ValidationIssue[] = /* @__PURE__ */ Object.freeze([]) as unknown 
 /** The one result of every valid value: shared, so a valid value costs no result of its own. */
 export const VALID: ValidationResult = /* @__PURE__ */ Object.freeze({ valid: true, errors: NOTHING, warnings: NOTHING });
 
-/** Runs a type's collector over `value`. */
-export function validate(value: unknown, options: ValidationOptions | undefined, collect: Collect, source: string): ValidationResult {
-  const report = new Report(options?.mode === 'strict');
+/**
+ * A type's fast test first: a value it passes is valid with nothing to warn
+ * about, and gets the shared result. Only a value it fails pays for the
+ * collector, which says where and why.
+ */
+export function validate(value: unknown, options: ValidationOptions | undefined, test: Test, collect: Collect, source: string): ValidationResult {
+  const strict = options?.mode === 'strict';
+  if (test(value, strict)) return VALID;
+  const report = new Report(strict);
   collect(value, '', report, source);
   return report.result();
 }

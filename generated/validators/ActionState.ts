@@ -13,7 +13,7 @@ const MEMBERS: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(ActionState
 
 /** Checks that `value` is a `ActionState` member; in lenient mode an unknown one is a warning. */
 export function validateActionState(value: unknown, options?: rt.ValidationOptions): rt.ValidationResult {
-  return rt.validate(value, options, collectActionState, SOURCE);
+  return rt.validate(value, options, testActionState, collectActionState, SOURCE);
 }
 
 /** Type guard: `value` is a documented `ActionState` member. */

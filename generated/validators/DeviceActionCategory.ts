@@ -13,7 +13,7 @@ const MEMBERS: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(DeviceActio
 
 /** Checks that `value` is a `DeviceActionCategory` member; in lenient mode an unknown one is a warning. */
 export function validateDeviceActionCategory(value: unknown, options?: rt.ValidationOptions): rt.ValidationResult {
-  return rt.validate(value, options, collectDeviceActionCategory, SOURCE);
+  return rt.validate(value, options, testDeviceActionCategory, collectDeviceActionCategory, SOURCE);
 }
 
 /** Type guard: `value` is a documented `DeviceActionCategory` member. */

@@ -26,7 +26,7 @@ const PROPERTIES: readonly rt.PropertyRule[] = [
  * subtype its `@odata.type` names.
  */
 export function validateEntity(value: unknown, options?: rt.ValidationOptions): rt.ValidationResult {
-  return rt.validate(value, options, collectEntity, SOURCE);
+  return rt.validate(value, options, testEntity, collectEntity, SOURCE);
 }
 
 /** Type guard: `value` is a valid `Entity` with nothing to warn about (no enum member the docs do not list). */

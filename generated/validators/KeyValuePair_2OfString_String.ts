@@ -16,7 +16,7 @@ const KNOWN: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([]);
  * properties, where present, have the documented types.
  */
 export function validateKeyValuePair_2OfString_String(value: unknown, options?: rt.ValidationOptions): rt.ValidationResult {
-  return rt.validate(value, options, collectKeyValuePair_2OfString_String, SOURCE);
+  return rt.validate(value, options, testKeyValuePair_2OfString_String, collectKeyValuePair_2OfString_String, SOURCE);
 }
 
 /** Type guard: `value` is a valid `KeyValuePair_2OfString_String` with nothing to warn about (no enum member the docs do not list). */

@@ -13,7 +13,7 @@ const MEMBERS: ReadonlySet<string> = /* @__PURE__ */ new Set<string>(RemoteActio
 
 /** Checks that `value` is a `RemoteAction` member; in lenient mode an unknown one is a warning. */
 export function validateRemoteAction(value: unknown, options?: rt.ValidationOptions): rt.ValidationResult {
-  return rt.validate(value, options, collectRemoteAction, SOURCE);
+  return rt.validate(value, options, testRemoteAction, collectRemoteAction, SOURCE);
 }
 
 /** Type guard: `value` is a documented `RemoteAction` member. */

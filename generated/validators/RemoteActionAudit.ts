@@ -40,7 +40,7 @@ const PROPERTIES: readonly rt.PropertyRule[] = [
  * properties, where present, have the documented types.
  */
 export function validateRemoteActionAudit(value: unknown, options?: rt.ValidationOptions): rt.ValidationResult {
-  return rt.validate(value, options, collectRemoteActionAudit, SOURCE);
+  return rt.validate(value, options, testRemoteActionAudit, collectRemoteActionAudit, SOURCE);
 }
 
 /** Type guard: `value` is a valid `RemoteActionAudit` with nothing to warn about (no enum member the docs do not list). */
