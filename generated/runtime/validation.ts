@@ -151,16 +151,15 @@ export type PropertyRule = readonly [name: string, test: Test, collect: Collect,
  * hundreds of properties cost the TypeScript checker seconds.)
  */
 export function collectProperties(object: Record<string, unknown>, rules: readonly PropertyRule[], path: string, report: Report): void {
-  for (const [name, test, collect, rule, source] of rules) {
-    const value = rule & OWN ? own(object, name) : object[name];
-    if (value === undefined || passes(value, test, rule, report.strict)) continue;
-    property(value, name, path, report, test, collect, rule, source);
+  // An indexed loop without destructuring: every invalid value comes this way.
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index]!;
+    const bits = rule[3];
+    const value = bits & OWN ? own(object, rule[0]) : object[rule[0]];
+    if (value === undefined) continue;
+    const passes = value === null ? !(bits & NOT_NULL) : bits & COLLECTION ? every(value, rule[1], report.strict) : rule[1](value, report.strict);
+    if (!passes) property(value, rule[0], path, report, rule[1], rule[2], bits, rule[4]);
   }
-}
-
-function passes(value: unknown, test: Test, rule: number, strict: boolean): boolean {
-  if (value === null) return !(rule & NOT_NULL);
-  return rule & COLLECTION ? every(value, test, strict) : test(value, strict);
 }
 
 /**
