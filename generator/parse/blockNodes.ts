@@ -1,12 +1,12 @@
 // The mdast of the one-piece blocks `scanBlocks` finds (tables are in
 // tableNode.ts), with remark's values and positions.
-import type { Code, Heading, Html, Yaml } from 'mdast';
+import type { Code, Heading, Html, Paragraph, Yaml } from 'mdast';
 import type { ScannedBlock } from './blockScan.js';
 import { readCellInline } from './cellInline.js';
 
-type Node = Code | Heading | Html | Yaml;
+type Node = Code | Heading | Html | Paragraph | Yaml;
 
-/** Undefined: a block remark must read after all (a heading with more than plain text, code spans and links). */
+/** Undefined: a block remark must read after all (a heading or paragraph with more than plain text, code spans and links). */
 export function blockNode(lines: readonly string[], block: ScannedBlock): Node | undefined {
   const position = { start: { line: block.start + 1, column: 1 }, end: { line: block.end + 1, column: lines[block.end]!.length + 1 } };
   const inner = () => lines.slice(block.start + 1, block.end).join('\n');
@@ -19,6 +19,8 @@ export function blockNode(lines: readonly string[], block: ScannedBlock): Node |
       return { type: 'html', value: lines.slice(block.start, block.end + 1).join('\n'), position };
     case 'heading':
       return headingNode(lines[block.start]!, block.start + 1);
+    case 'paragraph':
+      return paragraphNode(lines[block.start]!, block.start + 1);
     case 'table':
       return undefined;
   }
@@ -36,4 +38,11 @@ function headingNode(line: string, lineNumber: number): Heading | undefined {
   if (!children) return undefined;
   const depth = marks.length as Heading['depth'];
   return { type: 'heading', depth, children, position: { start: { line: lineNumber, column: 1 }, end: { line: lineNumber, column: line.length + 1 } } };
+}
+
+/** A paragraph on one line, starting at column 1; white space at its end is the paragraph's, not its text's. */
+function paragraphNode(line: string, lineNumber: number): Paragraph | undefined {
+  const children = readCellInline(line.replace(/[ \t]+$/, ''), lineNumber, 1);
+  if (!children) return undefined;
+  return { type: 'paragraph', children, position: { start: { line: lineNumber, column: 1 }, end: { line: lineNumber, column: line.length + 1 } } };
 }

@@ -1,13 +1,13 @@
 // A line scan that finds the blocks docgen can read without remark, at the top
 // level of the page: fenced code, pipe tables, HTML comments (the docs'
-// annotations), ATX headings and the YAML front matter. Together they are
-// about three quarters of the docs' bytes. The scan is conservative: a block
+// annotations), ATX headings, one-line paragraphs and the YAML front matter.
+// Together they are over three quarters of the docs' bytes. The scan is conservative: a block
 // it is unsure of is left to remark, and once the page does something the
 // scan cannot follow, it stops.
 /** Line indexes are 0-based, `end` inclusive. */
 export type ScannedBlock =
   | { kind: 'code'; start: number; end: number; lang: string | null; meta: string | null }
-  | { kind: 'table' | 'comment' | 'heading' | 'yaml'; start: number; end: number };
+  | { kind: 'table' | 'comment' | 'heading' | 'paragraph' | 'yaml'; start: number; end: number };
 
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})([^]*)$/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
@@ -18,6 +18,8 @@ const BLANK = /^[ \t]*$/;
 // Other HTML blocks run to a blank line, or (<pre>, <script>, <style>, <textarea>) to their end tag.
 const HTML_OPEN = /^ {0,3}</;
 const RAW_HTML_OPEN = /^ {0,3}<(pre|script|style|textarea)(?:[ \t>]|$)/i;
+// A paragraph's first character: none that may start another block (lists, quotes, tables, link definitions, …).
+const PARAGRAPH_START = /^[^\s#>\-+*=_|<`~[\d\\!&]/;
 const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
 /** The code and table blocks of a page's lines, in order (see the file comment). */
@@ -67,6 +69,7 @@ export function scanBlocks(lines: readonly string[]): ScannedBlock[] {
       continue;
     }
     if (HEADING_AT_START.test(line)) blocks.push({ kind: 'heading', start: index, end: index });
+    else if (clear && PARAGRAPH_START.test(line) && endsParagraph(lines[index + 1])) blocks.push({ kind: 'paragraph', start: index, end: index });
     clear = BLANK.test(line) || ATX_HEADING.test(line);
     index++;
   }
@@ -111,6 +114,11 @@ function nextBlank(lines: readonly string[], from: number): number {
 
 /** Only these lines end a table for certain; any other line could be one more row. */
 function endsTable(next: string | undefined): boolean {
+  return next === undefined || BLANK.test(next) || ATX_HEADING.test(next) || COMMENT_OPEN.test(next) || /^(`{3,}|~{3,})/.test(next);
+}
+
+/** A one-line paragraph, for certain: the next line cannot continue it (as text, a setext underline or a table). */
+function endsParagraph(next: string | undefined): boolean {
   return next === undefined || BLANK.test(next) || ATX_HEADING.test(next) || COMMENT_OPEN.test(next) || /^(`{3,}|~{3,})/.test(next);
 }
 

@@ -3,7 +3,8 @@
 //
 // remark reads about 0.7 MB/s, and over half the docs' bytes are top-level
 // tables and fenced code, which it reads slowest. So the page's lines are
-// scanned first (blockScan): those blocks are built here, and remark reads
+// scanned first (blockScan): those blocks, and the comments, headings,
+// one-line paragraphs and front matter around them, are built here, and remark reads
 // the page with each of them replaced by an empty HTML comment on the same
 // lines, which it reads at once. Each comment must come back as a top-level
 // node on exactly its lines, or the page is read again by remark alone; the

@@ -32,6 +32,7 @@ describe('blocks read without remark, equal to remark', () => {
     ['a one-line comment with text after it', lines('<!-- x --> trailing', 'next')],
     ['headings with a closing sequence, a link and code', lines('# Title #', '## `code` and [link](#tab/http)', '### C# API', '###### deep ###', '#', 'para')],
     ['line and paragraph separators (U+2028, U+2029), which are not line ends in Markdown', lines('# a\u2028b', '```js\u2029x', 'y', '```', '', '|a\u2028|b|', '|-|-|')],
+    ['one-line paragraphs: trailing spaces, a link and code, then a heading or a comment', lines('Namespace: microsoft.graph  ', '', 'See [user](user.md) and `id`.', '# h', 'Text', '<!-- c -->')],
     ['front matter', lines('---', 'title: "x"', 'description: y', '---', '', '# x')],
     ['front matter never closed: a thematic break, then a table', lines('---', 'title: x', '', '|a|', '|-|')],
     ['blocks right after a paragraph and a list', lines('para', `${FENCE}`, 'code', FENCE, '- item', '<!-- c -->', '> quote', '# h')],
@@ -60,11 +61,20 @@ describe('blocks left to remark', () => {
     ['an unclosed fence: nothing after it is scanned', lines('```', '|a|', '|-|'), []],
     ['a fence whose info string holds an entity', lines('```j&amp;s', 'x', '```'), []],
     ['code inside an HTML block', lines('<div>', '```', 'x', '```', '</div>'), []],
-    ['`<!-->`, which remark may not end there', lines('<!-->', 'x'), []],
+    ['`<!-->`, which remark may not end there (the line after it is tried as a paragraph)', lines('<!-->', 'x'), ['paragraph']],
     ['a heading with emphasis', lines('# *Title*'), []],
+    ['a paragraph over two lines, or underlined as a heading', lines('one', 'two', '', 'title', '---'), []],
+    ['a line that could be a list item or a link definition', lines('1. item', '', '[a]: b'), []],
+    ['a line right after a quote, which continues it lazily', lines('> quote', 'lazy', ''), []],
+    ['a line followed by one that could start a table', lines('text', '|a|', '|-|'), []],
   ])('%s', (_name, text, expected) => {
     expect(kinds(text).filter((kind) => kind !== 'heading')).toEqual(expected);
     read(text);
+  });
+
+  it('a paragraph with emphasis is scanned, then left to remark', () => {
+    expect(kinds(lines('a *b*'))).toEqual(['paragraph']);
+    expect(read(lines('a *b*'))).toEqual({ blocks: 0, deferredCells: 0 });
   });
 
   it('a page with a table inside a list item is read the same', () => {
