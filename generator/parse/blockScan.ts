@@ -1,9 +1,9 @@
-// A line scan that finds the blocks docgen can read without remark, at the top
-// level of the page: fenced code, pipe tables, HTML comments (the docs'
+// A line scan that finds the blocks docgen can read without remark, at the
+// top level of the page: fenced code, pipe tables, HTML comments (the docs'
 // annotations), ATX headings, one-line paragraphs and the YAML front matter.
-// Together they are over three quarters of the docs' bytes. The scan is conservative: a block
-// it is unsure of is left to remark, and once the page does something the
-// scan cannot follow, it stops.
+// Together they are over three quarters of the docs' bytes. The scan is
+// conservative: a block it is unsure of is left to remark, and once the page
+// does something the scan cannot follow, it stops.
 /** Line indexes are 0-based, `end` inclusive. */
 export type ScannedBlock =
   | { kind: 'code'; start: number; end: number; lang: string | null; meta: string | null }
@@ -22,10 +22,10 @@ const RAW_HTML_OPEN = /^ {0,3}<(pre|script|style|textarea)(?:[ \t>]|$)/i;
 const PARAGRAPH_START = /^[^\s#>\-+*=_|<`~[\d\\!&]/;
 const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 
-/** The code and table blocks of a page's lines, in order (see the file comment). */
+/** The blocks of a page's lines that docgen reads itself, in order (see the file comment). */
 export function scanBlocks(lines: readonly string[]): ScannedBlock[] {
   const blocks: ScannedBlock[] = [];
-  // Whether the previous line ended every block before it: a table may only start then.
+  // Whether the previous line ended every block before it: only then may a table or a paragraph start.
   let clear = true;
   let index = skipFrontMatter(lines);
   if (index > 0) blocks.push({ kind: 'yaml', start: 0, end: index - 1 });
@@ -63,13 +63,13 @@ export function scanBlocks(lines: readonly string[]): ScannedBlock[] {
     if (clear && line.startsWith('|') && DELIMITER_ROW.test(lines[index + 1] ?? '') && lines[index + 1]!.includes('-')) {
       let end = index + 1;
       while (lines[end + 1]?.startsWith('|')) end++;
-      if (endsTable(lines[end + 1])) blocks.push({ kind: 'table', start: index, end });
+      if (endsBlock(lines[end + 1])) blocks.push({ kind: 'table', start: index, end });
       index = end + 1;
       clear = false;
       continue;
     }
     if (HEADING_AT_START.test(line)) blocks.push({ kind: 'heading', start: index, end: index });
-    else if (clear && PARAGRAPH_START.test(line) && endsParagraph(lines[index + 1])) blocks.push({ kind: 'paragraph', start: index, end: index });
+    else if (clear && PARAGRAPH_START.test(line) && endsBlock(lines[index + 1])) blocks.push({ kind: 'paragraph', start: index, end: index });
     clear = BLANK.test(line) || ATX_HEADING.test(line);
     index++;
   }
@@ -112,20 +112,19 @@ function nextBlank(lines: readonly string[], from: number): number {
   return index;
 }
 
-/** Only these lines end a table for certain; any other line could be one more row. */
-function endsTable(next: string | undefined): boolean {
-  return next === undefined || BLANK.test(next) || ATX_HEADING.test(next) || COMMENT_OPEN.test(next) || /^(`{3,}|~{3,})/.test(next);
-}
-
-/** A one-line paragraph, for certain: the next line cannot continue it (as text, a setext underline or a table). */
-function endsParagraph(next: string | undefined): boolean {
+/**
+ * Only these lines end a table or a paragraph for certain; any other line could
+ * be one more row, or continue the paragraph (as text, a setext underline or a table).
+ */
+function endsBlock(next: string | undefined): boolean {
   return next === undefined || BLANK.test(next) || ATX_HEADING.test(next) || COMMENT_OPEN.test(next) || /^(`{3,}|~{3,})/.test(next);
 }
 
 /** A fence's language (its first word) and meta (the rest), as remark reads them. */
 function infoOf(info: string): { lang: string | null; meta: string | null } {
   const trimmed = info.replace(/^[ \t]+/, '');
-  if (trimmed.trim() === '') return { lang: null, meta: null };
+  // Only spaces and tabs are white space here: an info string of a no-break space is a language.
+  if (BLANK.test(trimmed)) return { lang: null, meta: null };
   const [lang] = /^[^ \t]+/.exec(trimmed) as unknown as [string];
   const meta = trimmed.slice(lang.length).replace(/^[ \t]+/, '');
   return { lang, meta: meta === '' ? null : meta };

@@ -28,6 +28,7 @@ describe('blocks read without remark, equal to remark', () => {
     ['tabs around cells', lines('|a\t|\tb|', '|-|-|', '|\t1\t|2|')],
     ['a fenced code block with language and meta', lines('text', `${FENCE}json  some meta `, '{', '  "a": 1', '}', `${FENCE}  `, 'after')],
     ['a tilde fence closed by a longer one, and an empty block', lines('~~~', 'x', '~~~~', '', FENCE, FENCE)],
+    ['a fence whose info string is a no-break space', lines(`${FENCE}\u00a0`, 'x', FENCE)],
     ['an annotation comment over several lines, then code', lines('<!-- {', '  "blockType": "request"', '} -->', `${FENCE}http`, 'GET /me', FENCE)],
     ['a one-line comment with text after it', lines('<!-- x --> trailing', 'next')],
     ['headings with a closing sequence, a link and code', lines('# Title #', '## `code` and [link](#tab/http)', '### C# API', '###### deep ###', '#', 'para')],
