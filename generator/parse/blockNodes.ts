@@ -2,7 +2,7 @@
 // tableNode.ts), with remark's values and positions.
 import type { Code, Heading, Html, Paragraph, Yaml } from 'mdast';
 import type { ScannedBlock } from './blockScan.js';
-import { readCellInline } from './cellInline.js';
+import { readSimpleInline } from './simpleInline.js';
 
 type Node = Code | Heading | Html | Paragraph | Yaml;
 
@@ -34,7 +34,7 @@ function headingNode(line: string, lineNumber: number): Heading | undefined {
     .slice(lead)
     .replace(/(?:^|[ \t]+)#+[ \t]*$/, '')
     .replace(/[ \t]+$/, '');
-  const children = content === '' ? [] : readCellInline(content, lineNumber, marks.length + lead + 1);
+  const children = content === '' ? [] : readSimpleInline(content, lineNumber, marks.length + lead + 1);
   if (!children) return undefined;
   const depth = marks.length as Heading['depth'];
   return { type: 'heading', depth, children, position: { start: { line: lineNumber, column: 1 }, end: { line: lineNumber, column: line.length + 1 } } };
@@ -42,7 +42,7 @@ function headingNode(line: string, lineNumber: number): Heading | undefined {
 
 /** A paragraph on one line, starting at column 1; white space at its end is the paragraph's, not its text's. */
 function paragraphNode(line: string, lineNumber: number): Paragraph | undefined {
-  const children = readCellInline(line.replace(/[ \t]+$/, ''), lineNumber, 1);
+  const children = readSimpleInline(line.replace(/[ \t]+$/, ''), lineNumber, 1);
   if (!children) return undefined;
   return { type: 'paragraph', children, position: { start: { line: lineNumber, column: 1 }, end: { line: lineNumber, column: line.length + 1 } } };
 }

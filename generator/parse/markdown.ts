@@ -42,7 +42,7 @@ export function parseMarkdown(text: string, stats?: MarkdownStats): Root {
   const deferred: DeferredCell[] = [];
   const masked = [...lines];
   for (const block of scanBlocks(lines)) {
-    const node = block.kind === 'table' ? tableNode(lines, block, deferred) : blockNode(lines, block);
+    const node = block.kind === 'table' ? scannedTable(lines, block, deferred) : blockNode(lines, block);
     if (!node) continue;
     masked.fill('', block.start, block.end);
     masked[block.start] = '<!--';
@@ -66,14 +66,14 @@ export function parseMarkdown(text: string, stats?: MarkdownStats): Root {
   return root;
 }
 
-function tableNode(lines: readonly string[], block: ScannedBlock, deferred: DeferredCell[]): RootContent | undefined {
+function scannedTable(lines: readonly string[], block: ScannedBlock, deferred: DeferredCell[]): RootContent | undefined {
   const built = buildTable(lines.slice(block.start, block.end + 1), block.start + 1);
   if (!built) return undefined;
   deferred.push(...built.deferred);
   return built.table;
 }
 
-/** Reads the cells `readCellInline` could not, as paragraphs of one batch, and moves them to their lines. */
+/** Reads the cells `readSimpleInline` could not, as paragraphs of one batch, and moves them to their lines. */
 function readDeferred(deferred: readonly DeferredCell[]): boolean {
   if (deferred.length === 0) return true;
   const batch = processor.parse(deferred.map((cell) => cell.text).join('\n\n'));

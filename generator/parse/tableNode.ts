@@ -1,10 +1,10 @@
 // A GFM pipe table's mdast, built from its lines the way remark-gfm builds it:
 // cells split at every unescaped pipe (code spans included), each cell spanning
 // from its opening pipe to the next, the last one taking the closing pipe.
-// Cell content is read by `readCellInline`; a cell it cannot read is handed
+// Cell content is read by `readSimpleInline`; a cell it cannot read is handed
 // back as `deferred`, for remark to read as a paragraph.
 import type { AlignType, PhrasingContent, Table, TableCell, TableRow } from 'mdast';
-import { readCellInline } from './cellInline.js';
+import { readSimpleInline } from './simpleInline.js';
 
 export interface DeferredCell {
   cell: TableCell;
@@ -81,7 +81,7 @@ function cellAt(line: string, from: number, to: number, end: number, lineNumber:
   const column = from + lead + 1;
   const cell: TableCell = { type: 'tableCell', children: [], position: { start: { line: lineNumber, column: from }, end: { line: lineNumber, column: end + 1 } } };
   if (text === '') return cell;
-  const children: PhrasingContent[] | undefined = readCellInline(text, lineNumber, column);
+  const children: PhrasingContent[] | undefined = readSimpleInline(text, lineNumber, column);
   if (children) cell.children = children;
   else if (BLOCK_START.test(text)) return undefined;
   else deferred.push({ cell, text, line: lineNumber, column });

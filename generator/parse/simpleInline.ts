@@ -1,8 +1,9 @@
-// The inline content of a table cell, read without remark when it is one of the
-// shapes that fill almost every cell of the docs: plain text, code spans and
-// `[text](url)` links. Anything else (emphasis, escapes, entities, HTML, URLs
-// and e-mail addresses that GFM links by itself, images, references) returns
-// undefined, and remark reads the cell. Positions are remark's, on one line.
+// The inline content of one line (a table cell, a heading, a one-line
+// paragraph), read without remark when it is one of the shapes that fill almost
+// all of them in the docs: plain text, code spans and `[text](url)` links.
+// Anything else (emphasis, escapes, entities, HTML, URLs and e-mail addresses
+// that GFM links by itself, images, references) returns undefined, and remark
+// reads it. Positions are remark's, on one line.
 import type { InlineCode, Link, PhrasingContent, Text } from 'mdast';
 
 /** Characters that may start a construct other than the three read here. */
@@ -11,10 +12,10 @@ const OTHER_SYNTAX = /[\\*_<>&!~@]|www\.|[a-z]:\/\//i;
 const SIMPLE_LINK = /^\[([^\][`]+)\]\(([^\s()<>[\]`]+)\)/;
 
 /**
- * `text` is a cell's content without its surrounding white space, starting at
+ * `text` is the content without its surrounding white space, starting at
  * `column` (1-based) of `line`.
  */
-export function readCellInline(text: string, line: number, column: number): PhrasingContent[] | undefined {
+export function readSimpleInline(text: string, line: number, column: number): PhrasingContent[] | undefined {
   if (OTHER_SYNTAX.test(text)) return undefined;
   const nodes: PhrasingContent[] = [];
   const point = (index: number) => ({ line, column: column + index });
