@@ -4,7 +4,7 @@
 // the output compiles under tsc --strict, exports exactly the names the model
 // and the naming rules give, and doc text appears only inside comments and
 // string literals, escaped.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ import { listFiles } from '../generator/write/outputFolder.js';
 import { runCli, type CliRun } from './helpers/cli.js';
 import { RUNTIME_EXPORTS } from './helpers/runtimeExports.js';
 import { STRICT_OPTIONS } from './helpers/strictOptions.js';
+import { codePointName, INVISIBLE_CHARACTERS, RAW_FORBIDDEN } from './helpers/invisible.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/hostile/', import.meta.url));
 let work: string;
@@ -105,7 +106,7 @@ describe('hostile docs', () => {
 
   it('leaves no raw line terminators, bidi controls or NULs, and never HTML-escapes', () => {
     const all = [...files.values()].join('\n');
-    expect(all).not.toMatch(/[\u2028\u2029\u202a-\u202e\u2066-\u2069\u0000]/);
+    expect(all).not.toMatch(RAW_FORBIDDEN);
     expect(all).toContain('\\u202eHOSTILE3');
     expect(all).toContain('a & b');
     expect(all).not.toMatch(/&amp;|&lt;|&quot;|&#x27;|&#39;/);
@@ -124,5 +125,33 @@ describe('hostile docs', () => {
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
     const validate = sdk['validateClass'] as unknown as (value: unknown) => { valid: boolean; errors: unknown[] };
     expect(validate(JSON.parse('{"__proto__": 5, "constructor": true}')).errors).toEqual([expect.objectContaining({ path: '/__proto__', message: 'expected a string, found number 5' })]);
+  });
+});
+
+describe('docs holding every invisible character Unicode has (test/helpers/invisible.ts)', () => {
+  it('emit none of them raw, in code or in schemas', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'docgen-invisible-'));
+    try {
+      // NUL makes a page binary (skipped with a diagnostic); every other character is doc text.
+      const chars = INVISIBLE_CHARACTERS.filter((char) => char !== '\u0000');
+      const text = chars.map((char, index) => `m${index}${char}`).join(' ');
+      const rows = chars.map((char, index) => `|p${index}|String|Row ${index}: a${char}b|`).join('\n');
+      await mkdir(path.join(dir, 'docs', 'resources'), { recursive: true });
+      await writeFile(
+        path.join(dir, 'docs', 'resources', 'gadget.md'),
+        `# gadget resource type\n\nNamespace: microsoft.graph\n\n${text}\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n${rows}\n`,
+      );
+      const generated = await runCli('generate', '-q', '--input', path.join(dir, 'docs'), '--out', path.join(dir, 'out'));
+      expect(generated.code, generated.stderr).toBe(0);
+      const output = new Map<string, string>();
+      for (const file of await listFiles(path.join(dir, 'out'))) output.set(file, await readFile(path.join(dir, 'out', file), 'utf8'));
+      const raw = [...output].flatMap(([file, content]) => [...content.matchAll(new RegExp(RAW_FORBIDDEN, 'gu'))].map((match) => `${file}: ${codePointName(match[0])}`));
+      expect(raw).toEqual([]);
+      // The rows were read: each description reached the model's comment, escaped.
+      expect(output.get('models/Gadget.ts')).toContain('Row 1: a\\u0002b');
+      expect(output.get('models/Gadget.ts')).toContain(`Row ${chars.indexOf('\u061c')}: a\\u061cb`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

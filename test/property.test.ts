@@ -40,6 +40,7 @@ import { normalizeText } from '../generator/read/readDocs.js';
 import { type DocSetSpec, docSetArb, MARKER, type RenderedDocSet, renderDocSet } from './helpers/randomDocs.js';
 import { RUNTIME_EXPORTS } from './helpers/runtimeExports.js';
 import { STRICT_OPTIONS } from './helpers/strictOptions.js';
+import { codePointName, RAW_FORBIDDEN } from './helpers/invisible.js';
 
 const RUNS = Number(process.env['DOCGEN_PROPERTY_RUNS'] ?? 20);
 const SEED_ENV = process.env['DOCGEN_PROPERTY_SEED'];
@@ -386,9 +387,8 @@ function lineOf(text: string, offset: number): string {
   return line.length > 300 ? `${line.slice(Math.max(0, offset - start - 100), offset - start + 100)}…` : line;
 }
 
-/** Characters that must never appear raw: line separators (a raw U+2028 ends a `//` comment), bidi and other controls. */
-// eslint-disable-next-line no-control-regex
-const RAW_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+/** Characters that must never appear raw (test/helpers/invisible.ts): every one of them, in every file. */
+const RAW_FORBIDDEN_ALL = new RegExp(RAW_FORBIDDEN, 'gu');
 /** The only JSDoc tags docgen writes (docLines.ts); any other is doc text read as a tag. */
 const ALLOWED_TAGS = new Set(['see', 'deprecated']);
 
@@ -498,8 +498,8 @@ describe('generated code, for random doc sets', () => {
         if (!generated) return;
         const problems: string[] = [];
         for (const [file, text] of generated.files) {
-          for (const match of text.matchAll(RAW_FORBIDDEN)) {
-            problems.push(`${file}: raw U+${match[0].charCodeAt(0).toString(16).padStart(4, '0')}: ${JSON.stringify(lineOf(text, match.index))}`);
+          for (const match of text.matchAll(RAW_FORBIDDEN_ALL)) {
+            problems.push(`${file}: raw ${codePointName(match[0])}: ${JSON.stringify(lineOf(text, match.index))}`);
           }
           for (const token of scanTokens(text).tokens) {
             if (token.kind !== ts.SyntaxKind.MultiLineCommentTrivia) continue;

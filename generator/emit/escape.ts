@@ -4,15 +4,26 @@
 
 // Line terminators in JavaScript source (a raw U+2028 ends a `//` comment).
 const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029]/g;
-// Characters that can hide or reorder code in an editor (bidi controls) or that tools mishandle.
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// The two of them JSON allows raw in a string.
+const SEPARATORS = /[\u2028\u2029]/g;
+// Characters that can hide or reorder code in an editor, or that tools mishandle:
+// every control but tab and the line breaks (handled above, or by JSON), and every
+// format character (general category Cf, which holds all of Unicode's Bidi_Control
+// set: U+061C, U+200E/F, U+202A-E, U+2066-9, and U+2060, U+180E, U+FEFF, the tags...).
+const INVISIBLE = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Bidi_Control}]/gu;
+
+/** `\uXXXX` for each UTF-16 unit of an invisible character (two for one outside the BMP), valid in comments, strings and JSON. */
+function unicodeEscapes(char: string): string {
+  let escaped = '';
+  for (let index = 0; index < char.length; index++) escaped += `\\u${char.charCodeAt(index).toString(16).padStart(4, '0')}`;
+  return escaped;
+}
 
 /** Text for one line inside a `/** … *\/` block: cannot close the comment or start a new line. */
 export function commentText(text: string): string {
   return text
     .replace(LINE_BREAKS, ' ')
-    .replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(INVISIBLE, unicodeEscapes)
     .replace(/\*\//g, '*\\/')
     .replace(/(^|\s)@(?=\w)/g, '$1\\@') // a doc's "@deprecated" must not become a JSDoc tag (TSDoc escape)
     .trimEnd();
@@ -24,9 +35,8 @@ export function stringLiteral(text: string): string {
     .slice(1, -1)
     .replace(/\\"/g, '"')
     .replace(/'/g, "\\'")
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-    .replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    .replace(SEPARATORS, unicodeEscapes)
+    .replace(INVISIBLE, unicodeEscapes);
   return `'${escaped}'`;
 }
 
@@ -37,8 +47,8 @@ export function stringLiteral(text: string): string {
  */
 export function jsonDocument(value: unknown): string {
   const text = JSON.stringify(value, null, 2)
-    .replace(/[\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16)}`)
-    .replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    .replace(SEPARATORS, unicodeEscapes)
+    .replace(INVISIBLE, unicodeEscapes);
   return `${text}\n`;
 }
 

@@ -14,6 +14,7 @@
 // Enum member names are also drawn from markers now and then: they are
 // emitted only as string literals and in comments.
 import fc from 'fast-check';
+import { INVISIBLE_CHARACTERS } from './invisible.js';
 
 export const MARKER = /zqmark\d+/g;
 
@@ -59,14 +60,7 @@ export const HOSTILE = [
   '<!-- hidden -->',
   '\u2028',
   '\u2029',
-  '\u202e',
-  '\u2066',
-  '\u2069',
-  '\u200e',
-  '\u0007',
   '\u001b[31m',
-  '\u0085',
-  '\ufeff',
   '\t',
   '\v',
   '\f',
@@ -111,12 +105,15 @@ export const INJECTIONS = [
 
 /** A raw NUL makes the whole page a `binary-file` (skipped): rare, so that most pages are read. */
 const NUL = '\u0000';
+/** Bidi controls, format characters and controls, drawn from Unicode's whole set (NUL apart, above). */
+const INVISIBLE = INVISIBLE_CHARACTERS.filter((char) => char !== NUL);
 
 const fragmentArb: fc.Arbitrary<Fragment> = fc.oneof(
   { weight: 80, arbitrary: fc.constantFrom(...WORDS).map((v): Fragment => ({ t: 'word', v })) },
   { weight: 40, arbitrary: fc.constant<Fragment>({ t: 'marker' }) },
   { weight: 80, arbitrary: fc.record({ v: fc.constantFrom(...HOSTILE), glue: fc.boolean() }).map((h): Fragment => ({ t: 'hostile', ...h })) },
   { weight: 30, arbitrary: fc.record({ v: fc.constantFrom(...INJECTIONS), glue: fc.boolean() }).map((h): Fragment => ({ t: 'hostile', ...h })) },
+  { weight: 30, arbitrary: fc.record({ v: fc.constantFrom(...INVISIBLE), glue: fc.boolean() }).map((h): Fragment => ({ t: 'hostile', ...h })) },
   { weight: 1, arbitrary: fc.constant<Fragment>({ t: 'hostile', v: NUL, glue: true }) },
   { weight: 20, arbitrary: fc.constant<Fragment>({ t: 'newline' }) },
 );

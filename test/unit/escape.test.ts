@@ -2,12 +2,12 @@
 // it inside a comment or a string; naming must never produce a keyword or a
 // global. No eval or `new Function` here: literals are decoded by hand.
 import { describe, expect, it } from 'vitest';
-import { commentText, jsonLiteral, objectKey, propertyKey, stringLiteral } from '../../generator/emit/escape.js';
+import { commentText, jsonDocument, jsonLiteral, objectKey, propertyKey, stringLiteral } from '../../generator/emit/escape.js';
 import { assignNames, identifier, typeName } from '../../generator/emit/naming.js';
 import type { Model, Source } from '../../generator/model/types.js';
+import { codePointName, INVISIBLE_CHARACTERS, RAW_FORBIDDEN } from '../helpers/invisible.js';
 
 const LINE_TERMINATORS = /[\n\r\u2028\u2029]/;
-const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * Decodes a single-quoted literal produced by stringLiteral, by turning it into
@@ -69,7 +69,7 @@ describe('commentText', () => {
 
   it('escapes bidi overrides and isolates, and control characters', () => {
     const out = commentText('safe\u202e/*evil*/\u2066x\u0007');
-    expect(out).not.toMatch(BIDI);
+    expect(out).not.toMatch(RAW_FORBIDDEN);
     expect(out).toContain('\\u202e');
     expect(out).toContain('\\u2066');
     expect(out).toContain('\\u0007');
@@ -97,7 +97,7 @@ describe('commentText', () => {
       const comment = `/** ${out} */`;
       expect(comment.indexOf('*/'), JSON.stringify(text)).toBe(comment.length - 2);
       expect(out, JSON.stringify(text)).not.toMatch(LINE_TERMINATORS);
-      expect(out, JSON.stringify(text)).not.toMatch(BIDI);
+      expect(out, JSON.stringify(text)).not.toMatch(RAW_FORBIDDEN);
       expect(out, JSON.stringify(text)).not.toMatch(/(^|\s)@\w/);
     }
   });
@@ -123,7 +123,7 @@ describe('stringLiteral', () => {
     (text) => {
       const literal = stringLiteral(text);
       expect(literal.slice(1, -1)).not.toMatch(LINE_TERMINATORS);
-      expect(literal.slice(1, -1)).not.toMatch(BIDI);
+      expect(literal.slice(1, -1)).not.toMatch(RAW_FORBIDDEN);
       expect(decodeLiteral(literal)).toBe(text);
     },
   );
@@ -137,6 +137,39 @@ describe('stringLiteral', () => {
 
   it('jsonLiteral writes nested strings with the same escaping', () => {
     expect(jsonLiteral({ a: ["it's", 1, true, null], 'b-c': { d: 'x\ny' } })).toBe("{ a: ['it\\'s', 1, true, null], 'b-c': { d: 'x\\ny' } }");
+  });
+});
+
+describe('invisible characters (every Cf, every Bidi_Control, the controls), in each context', () => {
+  it('the set is what Unicode says, not a short list', () => {
+    expect(INVISIBLE_CHARACTERS.length).toBeGreaterThan(200);
+    for (const char of ['\u061c', '\u180e', '\u2060', '\ufeff', '\u00ad', '\u0085', '\u{e0001}']) expect(INVISIBLE_CHARACTERS).toContain(char);
+  });
+
+  it('escapes each one in a comment, a string literal and a JSON document, and the literal and the JSON decode to it', () => {
+    const raw: string[] = [];
+    for (const char of INVISIBLE_CHARACTERS) {
+      const text = `a${char}b`;
+      const comment = commentText(text);
+      const literal = stringLiteral(text);
+      const json = jsonDocument({ [text]: text });
+      for (const [where, out] of [['comment', comment], ['literal', literal], ['json', json]] as const) {
+        if (RAW_FORBIDDEN.test(out)) raw.push(`${codePointName(char)} raw in a ${where}`);
+      }
+      expect(decodeLiteral(literal), codePointName(char)).toBe(text);
+      expect(JSON.parse(json), codePointName(char)).toEqual({ [text]: text });
+      expect(comment, codePointName(char)).toMatch(/^a(\\u[0-9a-f]{4}){1,2}b$/);
+    }
+    expect(raw).toEqual([]);
+  });
+
+  it('writes a character outside the BMP as its two UTF-16 escapes', () => {
+    expect(commentText('tag\u{e0041}')).toBe('tag\\udb40\\udc41');
+    expect(stringLiteral('\u061c')).toBe("'\\u061c'");
+  });
+
+  it('leaves tab alone in a comment, and ordinary non-ASCII text too', () => {
+    expect(commentText('a\tb café 😀 日本')).toBe('a\tb café 😀 日本');
   });
 });
 
