@@ -1,9 +1,10 @@
 // The docgen command line: its exit codes, check's diff, and the safety rules
 // of the output folder.
-import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { listFiles } from '../generator/write/outputFolder.js';
 import { runCli } from './helpers/cli.js';
 import { DOCS_INPUT, GENERATED, HAS_SEED, SEED } from './helpers/paths.js';
 
@@ -105,6 +106,48 @@ describe('docgen generate', () => {
     const run = await runCli('generate', '--input', docs, '--out', path.join(docs, 'sdk'));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/overlaps the input folder/);
+  });
+
+  it('refuses to write into its input through a symbolic link, to the folder or above it', async () => {
+    const { docs } = await scratch();
+    const before = await listFiles(docs);
+    await symlink(docs, path.join(work, 'alias'), 'dir');
+    await symlink(path.join(docs, 'api'), path.join(work, 'api-link'), 'dir');
+    for (const out of [path.join(work, 'alias', 'out'), path.join(work, 'api-link'), path.join(work, 'alias')]) {
+      const run = await runCli('generate', '-q', '--input', docs, '--out', out, '--no-cache');
+      expect(run.code, out).toBe(2);
+      expect(run.stderr, out).toMatch(/refusing to write to .*: it overlaps the input folder .* \(.* is .*\)/);
+      expect(run.stderr, out).not.toMatch(/bug in docgen/);
+    }
+    // And the other way round: docs read through a link, the output inside the docs' real folder.
+    const linked = await runCli('generate', '-q', '--input', path.join(work, 'alias'), '--out', path.join(docs, 'sdk'), '--no-cache');
+    expect(linked.code).toBe(2);
+    expect(await listFiles(docs)).toEqual(before);
+  });
+
+  it('an output or cache folder that is a file is a usage error, found before anything is written', async () => {
+    const { docs, out } = await scratch();
+    const file = path.join(work, 'notes.txt');
+    await writeFile(file, 'mine\n');
+    const cache = path.join(work, 'cache');
+    const runs = [
+      { args: ['generate', '--out', file, '--cache-dir', cache], message: /the output folder .*notes\.txt: expected a folder, or a path where one can be made; found a file/ },
+      { args: ['generate', '--out', path.join(file, 'sdk'), '--cache-dir', cache], message: /the output folder .*notes\.txt\/sdk: expected a folder.*; found the file .*notes\.txt$/m },
+      { args: ['check', '--out', file, '--cache-dir', cache], message: /the output folder .*notes\.txt: expected a folder/ },
+      { args: ['generate', '--out', path.join(work, 'fresh'), '--cache-dir', file], message: /the cache folder .*notes\.txt: expected a folder/ },
+      { args: ['check', '--out', out, '--cache-dir', path.join(file, 'cache')], message: /the cache folder .*: expected a folder.*found the file/ },
+      { args: ['generate', '--out', out, '--cache-dir', path.join(out, '.cache')], message: /the cache folder .*: it is inside the output folder/ },
+    ];
+    for (const { args, message } of runs) {
+      const run = await runCli(...args, '-q', '--input', docs);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toMatch(message);
+      expect(run.stderr, args.join(' ')).not.toMatch(/bug in docgen/);
+    }
+    expect(await readFile(file, 'utf8')).toBe('mine\n');
+    // Nothing was written: no output, no cache, and the scratch output as it was.
+    expect((await readdir(work)).sort()).toEqual(['docs', 'notes.txt', 'out']);
+    expect(await listFiles(out)).toEqual(await listFiles(GENERATED));
   });
 
   it('refuses to write to the file system root', async () => {

@@ -7,6 +7,7 @@ import { cacheKey, DEFAULT_CACHE_DIR, loadCache, recordRun, runKey, saveCache, u
 import { type BuildCache, buildFromDocs, sortDiagnostics } from '../pipeline.js';
 import type { DocFile, PageFilter, ReadResult } from '../read/readDocs.js';
 import { computeCoverage, type Coverage } from '../stats/coverage.js';
+import { assertFolderPath, isInside, OutputError, realPath } from '../write/folderPaths.js';
 import { mapCoverageFiles } from '../stats/formatCoverage.js';
 import { loadConfig } from './config.js';
 import { diagnosticSummary, displayPath, formatDiagnostic } from './report.js';
@@ -102,10 +103,16 @@ export interface OpenedCache {
   record(read: ReadResult, filter: PageFilter, out: string, diagnostics: Diagnostic[]): Promise<void>;
 }
 
-/** The build cache the options ask for (none under --no-cache). */
-export async function openCache(options: CommonOptions, emit: EmitOptions): Promise<OpenedCache> {
+/**
+ * The build cache the options ask for (none under --no-cache). Its folder is checked
+ * first, before anything is written: it must be a folder, or a place where one can be
+ * made, outside the output folder (which each run replaces whole).
+ */
+export async function openCache(options: CommonOptions, emit: EmitOptions, out: string): Promise<OpenedCache> {
   if (options.cache === false) return { load: async () => undefined, save: async () => {}, unchanged: async () => undefined, record: async () => {} };
   const dir = options.cacheDir ?? DEFAULT_CACHE_DIR;
+  await assertFolderPath(dir, 'the cache folder');
+  if (isInside(await realPath(dir), await realPath(out))) throw new OutputError(`the cache folder ${dir}: it is inside the output folder ${out}, which each run replaces`);
   const key = await cacheKey(emit);
   let loaded: Promise<BuildCache> | undefined;
   const load = () => (loaded ??= loadCache(dir, key));

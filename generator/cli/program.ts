@@ -3,7 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { EmitError } from '../emit/checkOutput.js';
 import { InputError } from '../read/readDocs.js';
-import { OutputError } from '../write/outputFolder.js';
+import { OutputError } from '../write/folderPaths.js';
 import { addCheckCommand } from './commands/check.js';
 import { addDiffCommand } from './commands/diff.js';
 import { addGenerateCommand } from './commands/generate.js';

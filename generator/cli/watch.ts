@@ -23,14 +23,14 @@ const QUIET_MS = 100;
 
 export async function watchDocs(settings: WatchSettings, options: CommonOptions): Promise<void> {
   // Start from the cache on disk when there is one; the session keeps it in memory after that.
-  const disk = await openCache(options, settings.emit);
+  await assertWritableOutput(settings.out, settings.inputs);
+  const disk = await openCache(options, settings.emit, settings.out);
   const cache = (await disk.load()) ?? createBuildCache();
   const build = (onProgress?: ProgressListener) =>
     runPipeline(settings.inputs, settings.filter, { emit: settings.emit, cache, onProgress });
 
   const progress = progressBar();
   const first = await build(progress.listener).finally(() => progress.stop());
-  await assertWritableOutput(settings.out, settings.inputs);
   let written = withManifest(first.files);
   await writeOutput(settings.out, written);
   await disk.save();

@@ -3,10 +3,9 @@
 import { link, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { inBatches } from '../inBatches.js';
+import { assertFolderPath, isInside, OutputError, realPath } from './folderPaths.js';
 
 export const MANIFEST = 'docgen-manifest.json';
-
-export class OutputError extends Error {}
 
 /** Adds the manifest: the list of files docgen owns in the output folder. */
 export function withManifest(files: Map<string, string>): Map<string, string> {
@@ -32,14 +31,20 @@ export async function readOutput(dir: string): Promise<Map<string, string>> {
   return new Map(names.map((file, index) => [file, contents[index]!]));
 }
 
-/** Refuses an output folder that would overwrite the docs, the file system root, or files docgen did not make. */
+/**
+ * Refuses an output folder that is a file, or would overwrite the docs (where the two
+ * really are: a symbolic link to the docs is the docs), the file system root, or files
+ * docgen did not make. Run before anything is written.
+ */
 export async function assertWritableOutput(out: string, inputs: readonly string[]): Promise<void> {
-  const target = path.resolve(out);
+  await assertFolderPath(out, 'the output folder');
+  const target = await realPath(out);
   if (target === path.parse(target).root) throw new OutputError(`refusing to write to ${out}: it is the file system root`);
   for (const input of inputs) {
-    const root = path.resolve(input);
+    const root = await realPath(input);
     if (isInside(target, root) || isInside(root, target)) {
-      throw new OutputError(`refusing to write to ${out}: it overlaps the input folder ${input}`);
+      const where = target === path.resolve(out) && root === path.resolve(input) ? '' : ` (${out} is ${target}, ${input} is ${root})`;
+      throw new OutputError(`refusing to write to ${out}: it overlaps the input folder ${input}${where}`);
     }
   }
   const existing = await listFiles(target);
@@ -63,11 +68,6 @@ async function ownedFiles(dir: string): Promise<Set<string> | undefined> {
   } catch {
     return undefined;
   }
-}
-
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /**

@@ -9,6 +9,7 @@ import { diagnosticAnnotations, driftAnnotations } from '../../check/githubAnnot
 import { type PipelineResult, runPipeline } from '../../pipeline.js';
 import { readDocs } from '../../read/readDocs.js';
 import { compareOutput, driftSummary } from '../../write/compareOutput.js';
+import { assertFolderPath } from '../../write/folderPaths.js';
 import { readOutput, setAsideOutputs, withManifest } from '../../write/outputFolder.js';
 import { type CommonOptions, openCache, printDiagnostics, settings, strictStatus, withCommonOptions, withFormatOption } from '../options.js';
 import { diagnosticSummary, displayPath } from '../report.js';
@@ -26,7 +27,8 @@ export function addCheckCommand(program: Command): void {
     ['text', 'json', 'github'],
   ).action(async (options: CheckOptions) => {
     const { inputs, out, filter, emit } = await settings(options);
-    const opened = await openCache(options, emit);
+    await assertFolderPath(out, 'the output folder');
+    const opened = await openCache(options, emit, out);
     const read = await readDocs(inputs, filter);
     // The same docs, docgen and options as the last run, and an output nobody touched since: up to date.
     const previous = await opened.unchanged(read, filter, out);

@@ -20,7 +20,9 @@ export function addGenerateCommand(program: Command): void {
       if (options.watch) return watchDocs(config, options);
       const started = performance.now();
       const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
-      const opened = await openCache(options, config.emit);
+      // Every folder this run may write is checked before anything is written.
+      await assertWritableOutput(config.out, config.inputs);
+      const opened = await openCache(options, config.emit, config.out);
       const read = await readDocs(config.inputs, config.filter);
       // What killed runs left beside the output is settled first, stopping early or not.
       await settleLeftovers(config.out);
@@ -34,7 +36,6 @@ export function addGenerateCommand(program: Command): void {
       const progress = progressBar();
       const pipeline = { emit: config.emit, onProgress: progress.listener, cache: await opened.load(), read };
       const result = await runPipeline(config.inputs, config.filter, pipeline).finally(() => progress.stop());
-      await assertWritableOutput(config.out, config.inputs);
       const written = await writeOutput(config.out, withManifest(result.files));
       await opened.save();
       await opened.record(read, config.filter, config.out, result.diagnostics);
