@@ -1,13 +1,15 @@
 // The build cache on disk: each page as parsed and a hash of each file checked by
 // the last run, in one file. Its key is a fingerprint of docgen itself (version,
-// source, templates) and of the emit options, so a new docgen or other options
-// start afresh; within a key, entries are keyed by their input's content (see
-// BuildCache), so a warm run's output is a cold run's. A cache that cannot be
-// read is ignored and rebuilt, never an error.
+// source, templates), of what it runs on (Node's version and the version of every
+// package installed for it) and of the emit options, so a new docgen, an upgraded
+// dependency or other options start afresh; within a key, entries are keyed by
+// their input's content (see BuildCache), so a warm run's output is a cold run's.
+// A cache that cannot be read is ignored and rebuilt, never an error.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
+import { dependencyVersions } from './dependencyVersions.js';
 import type { EmitOptions } from './emit/options.js';
 import type { Diagnostic } from './model/types.js';
 import { type BuildCache, createBuildCache } from './pipeline.js';
@@ -26,11 +28,12 @@ interface Stored {
   checked: string[];
 }
 
-/** The cache's key: docgen's version, every file of its source and templates, and the emit options. */
+/** The cache's key: docgen's version, Node's, every installed dependency's, every file of docgen's source and templates, and the emit options. */
 export async function cacheKey(emit: EmitOptions): Promise<string> {
   const hash = createHash('sha256');
   const { version } = JSON.parse(await readFile(path.join(PROJECT, 'package.json'), 'utf8')) as { version: string };
-  hash.update(`docgen ${version}\u0000${JSON.stringify(emit)}\u0000`);
+  const dependencies = await dependencyVersions(PROJECT);
+  hash.update(`docgen ${version}\u0000node ${process.version}\u0000${dependencies.join(' ')}\u0000${JSON.stringify(emit)}\u0000`);
   for (const folder of ['generator', 'templates']) {
     const files = (await readdir(path.join(PROJECT, folder), { recursive: true, withFileTypes: true }))
       .filter((entry) => entry.isFile())

@@ -16,6 +16,8 @@ export interface PipelineResult {
   /** Output file → the doc fact it was emitted from (see `emitProject`). */
   origins: Map<string, FileOrigin>;
   diagnostics: Diagnostic[];
+  /** How many pages the cache held, parsed already. */
+  fromCache: number;
 }
 
 /** What read → parse → model yields: the pipeline's result before emitting, plus every page as parsed. */
@@ -84,7 +86,7 @@ export async function buildFromDocs(inputs: readonly string[], filter: PageFilte
   }
   const { model, diagnostics } = buildModel(parsed.map((result) => result.page));
   const pages = parsed.map((result) => result.page);
-  return { docs, pages, model, diagnostics: [...skipped, ...parsed.flatMap((result) => result.diagnostics), ...diagnostics] };
+  return { docs, pages, fromCache: reused, model, diagnostics: [...skipped, ...parsed.flatMap((result) => result.diagnostics), ...diagnostics] };
 }
 
 export async function runPipeline(inputs: readonly string[], filter: PageFilter = {}, options: PipelineOptions = {}): Promise<PipelineResult> {

@@ -1,15 +1,20 @@
 // The build cache and the worker threads change how fast docgen is, never what it
 // writes: warm runs, runs after an edit, runs with other options, runs over a
 // broken cache and runs on one thread all write what a cold run writes.
-import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { promisify } from 'node:util';
+import { dependencyVersions } from '../generator/dependencyVersions.js';
 import { buildFromDocs } from '../generator/pipeline.js';
 import { readOutput } from '../generator/write/outputFolder.js';
 import { mapInWorkers } from '../generator/workers.js';
 import { runCli } from './helpers/cli.js';
-import { DOCS_INPUT } from './helpers/paths.js';
+import { DOCS_INPUT, PROJECT } from './helpers/paths.js';
+
+const run = promisify(execFile);
 
 let work: string;
 afterEach(async () => {
@@ -30,13 +35,21 @@ describe('the build cache', () => {
   it('a warm run writes what a cold run writes, and leaves an up-to-date output and the cache alone', async () => {
     const { cache, generate, output } = await scratch();
     expect((await generate('cold', '--no-cache')).code).toBe(0);
-    expect((await generate('warm', '--cache-dir', cache)).code).toBe(0);
+    const filling = await generate('warm', '--cache-dir', cache);
+    expect(filling.code).toBe(0);
+    expect(filling.stdout).not.toMatch(/from the cache/);
     const cacheFile = path.join(cache, 'build-cache.v8');
     const written = (await stat(cacheFile)).mtimeMs;
     const second = await generate('warm', '--cache-dir', cache);
     expect(second.stdout).toMatch(/already up to date \(unchanged since the last run\)/);
     expect(await output('warm')).toEqual(await output('cold'));
     expect((await stat(cacheFile)).mtimeMs).toBe(written);
+    // Into another folder the run cannot stop early: it reads every page from the cache, and writes what the cold run wrote.
+    const reading = await generate('warm-again', '--cache-dir', cache);
+    const [, pages, cached] = /(\d+) pages read \((\d+) from the cache\)/.exec(reading.stdout) ?? [];
+    expect(Number(pages)).toBeGreaterThan(1);
+    expect(cached).toBe(pages);
+    expect(await output('warm-again')).toEqual(await output('cold'));
   });
 
   it('after a page changes, a warm run writes what a cold run over the new docs writes', async () => {
@@ -74,6 +87,63 @@ describe('the build cache', () => {
       expect(await output('warm')).toEqual(await output('cold'));
     }
   });
+});
+
+describe('the cache key', () => {
+  it('holds the version of every package docgen runs on, as installed: the versions the lock file pins', async () => {
+    const versions = await dependencyVersions(PROJECT);
+    const lock = JSON.parse(await readFile(path.join(PROJECT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
+    const pinned = new Set(Object.entries(lock.packages).map(([where, { version }]) => `${where.slice(where.lastIndexOf('node_modules/') + 'node_modules/'.length)}@${version}`));
+    expect(versions.filter((entry) => !pinned.has(entry))).toEqual([]);
+    const { dependencies } = JSON.parse(await readFile(path.join(PROJECT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    for (const name of Object.keys(dependencies)) expect(versions).toContain(`${name}@${lock.packages[`node_modules/${name}`]!.version}`);
+    // Packages of packages too (remark-parse → micromark), not only docgen's own.
+    expect(versions.some((entry) => entry.startsWith('micromark@'))).toBe(true);
+  });
+
+  it('finds packages as Node does: nested before hoisted, through links, once in a cycle; a missing one is named', async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'docgen-deps-'));
+    const manifest = (dir: string, content: object) => mkdir(dir, { recursive: true }).then(() => writeFile(path.join(dir, 'package.json'), JSON.stringify(content)));
+    const modules = path.join(work, 'app', 'node_modules');
+    await manifest(path.join(work, 'app'), { name: 'app', dependencies: { a: '1', b: '1', gone: '1' }, devDependencies: { dev: '1' } });
+    await manifest(path.join(modules, 'a'), { name: 'a', version: '1.0.0', dependencies: { c: '2' }, peerDependencies: { absentPeer: '1' } });
+    await manifest(path.join(modules, 'a', 'node_modules', 'c'), { name: 'c', version: '2.0.0', dependencies: { a: '1' } });
+    await manifest(path.join(modules, 'c'), { name: 'c', version: '1.0.0' });
+    await manifest(path.join(modules, 'dev'), { name: 'dev', version: '9.0.0' });
+    await manifest(path.join(work, 'elsewhere', 'b'), { name: 'b', version: '3.1.4', dependencies: { c: '1' } });
+    await symlink(path.join(work, 'elsewhere', 'b'), path.join(modules, 'b'), 'dir');
+    // b's real folder is outside the app: its c is the app's hoisted one only if Node would find it from there; here it finds none.
+    expect(await dependencyVersions(path.join(work, 'app'))).toEqual(['a@1.0.0', 'b@3.1.4', 'c@2.0.0', 'c@missing', 'gone@missing']);
+  });
+
+  it('changes when a dependency is upgraded: the next run neither stops early nor reads the page cache', async () => {
+    // A copy of docgen whose node_modules links every package but json5, which is a copy to upgrade.
+    work = await mkdtemp(path.join(os.tmpdir(), 'docgen-upgrade-'));
+    const project = path.join(work, 'project');
+    for (const part of ['generator', 'templates', 'package.json']) await cp(path.join(PROJECT, part), path.join(project, part), { recursive: true });
+    await mkdir(path.join(project, 'node_modules'));
+    for (const name of await readdir(path.join(PROJECT, 'node_modules'))) {
+      if (name.startsWith('.') || name === 'json5') continue;
+      await symlink(path.join(PROJECT, 'node_modules', name), path.join(project, 'node_modules', name), 'dir');
+    }
+    const json5 = path.join(project, 'node_modules', 'json5');
+    await cp(path.join(PROJECT, 'node_modules', 'json5'), json5, { recursive: true });
+    const docgen = (...args: string[]) =>
+      run(process.execPath, [path.join(PROJECT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'generator/cli/main.ts', ...args, '--input', DOCS_INPUT, '--out', path.join(work, 'out'), '--cache-dir', path.join(work, 'cache')], { cwd: project });
+    expect((await docgen('generate', '-q')).stdout).toMatch(/files written/);
+    expect((await docgen('generate', '-q')).stdout).toMatch(/unchanged since the last run/);
+
+    const file = path.join(json5, 'package.json');
+    const upgraded = JSON.parse(await readFile(file, 'utf8')) as { version: string };
+    await writeFile(file, JSON.stringify({ ...upgraded, version: `${upgraded.version}-upgraded` }));
+    const after = await docgen('generate', '-q');
+    expect(after.stdout).not.toMatch(/unchanged since the last run/);
+    expect(after.stdout).not.toMatch(/from the cache/);
+    expect(after.stdout).toMatch(/already up to date \(\d+ files\)/);
+    // Now keyed anew, the next run stops early again, and check agrees the quick way.
+    expect((await docgen('generate', '-q')).stdout).toMatch(/unchanged since the last run/);
+    expect((await docgen('check', '-q')).stdout).toMatch(/up to date/);
+  }, 120_000);
 });
 
 describe('a run like the last one', () => {

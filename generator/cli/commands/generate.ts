@@ -41,7 +41,8 @@ export function addGenerateCommand(program: Command): void {
       await opened.record(read, config.filter, config.out, result.diagnostics);
       const status = printDiagnostics(result.diagnostics, result.docs, options);
       const outcome = written ? `${result.files.size} files written to ${config.out}` : `${config.out} already up to date (${result.files.size} files)`;
-      process.stdout.write(`docgen: ${result.docs.length} pages read, ${outcome} in ${seconds()} s\n`);
+      const cached = result.fromCache > 0 ? ` (${result.fromCache} from the cache)` : '';
+      process.stdout.write(`docgen: ${result.docs.length} pages read${cached}, ${outcome} in ${seconds()} s\n`);
       process.exitCode = status;
     });
 }
