@@ -1,5 +1,5 @@
 // Coverage figures (generator/stats/coverage.ts) on small in-memory pages, the
-// baseline rounding, and the `docgen lint` / `docgen stats` commands: their
+// baseline counts and their rules, and the `docgen lint` / `docgen stats` commands: their
 // formats and exit codes, over docs-input/ and over a folder with broken pages.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,7 +10,7 @@ import type { Diagnostic, Model, Property } from '../generator/model/types.js';
 import { parsePage } from '../generator/parse/parsePage.js';
 import type { ParsedPage } from '../generator/parse/types.js';
 import { buildFromDocs } from '../generator/pipeline.js';
-import { baselineFigures, floorRate } from '../generator/stats/baseline.js';
+import { baselineFigures, baselineRegressions } from '../generator/stats/baseline.js';
 import { computeCoverage, type Coverage, ratio } from '../generator/stats/coverage.js';
 import { formatCoverage } from '../generator/stats/formatCoverage.js';
 import { runCli } from './helpers/cli.js';
@@ -190,16 +190,22 @@ describe('computeCoverage', () => {
 });
 
 describe('baseline figures', () => {
-  it('rounds rates down to 4 decimals', () => {
-    expect(floorRate(ratio(2, 3))).toBe(0.6666);
-    expect(floorRate(ratio(99_999, 100_000))).toBe(0.9999);
-    expect(floorRate(ratio(29, 100))).toBe(0.29); // 0.29 * 10000 is 2899.999… in floating point
-    expect(floorRate(ratio(5, 5))).toBe(1);
-    expect(floorRate(ratio(0, 0))).toBe(1);
+  const FIGURES = { pages: 9, apiPages: 5, apiPagesComplete: 2, operations: 4, typesFromPages: 3, rows: 12, rowsResolved: 8 };
+
+  it('takes the counts from the coverage', () => {
+    expect(baselineFigures(coverageOf())).toEqual(FIGURES);
   });
 
-  it('takes the rates and counts from the coverage', () => {
-    expect(baselineFigures(coverageOf())).toEqual({ rowsResolvedRate: 0.6666, apiPagesRate: 0.4, pages: 9, typesFromPages: 3 });
+  it('holds every count: one row fewer, or one page more or fewer, is a regression; a gain is not', () => {
+    expect(baselineRegressions(FIGURES, FIGURES)).toEqual([]);
+    expect(baselineRegressions({ ...FIGURES, rowsResolved: 9, operations: 5 }, FIGURES)).toEqual([]);
+    expect(baselineRegressions({ ...FIGURES, rowsResolved: 7 }, FIGURES)).toEqual(['rowsResolved: 7, below the baseline 8']);
+    expect(baselineRegressions({ ...FIGURES, rows: 11, pages: 10 }, FIGURES)).toEqual(['pages: 10, not the baseline 9', 'rows: 11, below the baseline 12']);
+  });
+
+  it('names a count the baseline lacks, and a key of it that is no count (a rate of an older baseline)', () => {
+    const { rows: _rows, ...withoutRows } = FIGURES;
+    expect(baselineRegressions(FIGURES, { ...withoutRows, rowsResolvedRate: 0.9995 })).toEqual(['rowsResolvedRate: not a figure of the baseline', 'rows: the baseline has no count (found 12)']);
   });
 });
 
