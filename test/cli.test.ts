@@ -195,6 +195,15 @@ describe('usage', () => {
     expect(run.stderr).toBe('docgen: input folder not found: /nonexistent/docs\n');
   });
 
+  it('exits 2 when the input folder is a file, saying so', async () => {
+    work = await mkdtemp(path.join(os.tmpdir(), 'docgen-cli-'));
+    const file = path.join(work, 'page.md');
+    await writeFile(file, '# a page\n');
+    const run = await runCli('lint', '--input', file);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`docgen: input folder ${file}: expected a folder of doc pages; found a file\n`);
+  });
+
   it('exits 2 on a config file with an unknown key, naming it', async () => {
     work = await mkdtemp(path.join(os.tmpdir(), 'docgen-cli-'));
     const config = path.join(work, 'docgen.config.json');

@@ -49,7 +49,8 @@ export async function readDocs(roots: readonly string[], filter: PageFilter = {}
   const seen = new Map<string, string>();
   for (const root of roots) {
     const info = await stat(root).catch(() => undefined);
-    if (!info?.isDirectory()) throw new InputError(`input folder not found: ${root}`);
+    if (!info) throw new InputError(`input folder not found: ${root}`);
+    if (!info.isDirectory()) throw new InputError(`input folder ${root}: expected a folder of doc pages; found a file`);
     // Symbolic links are never followed (they can lead outside the input); the glob leaves them out, and they are reported.
     const paths = (await glob(PATTERNS, { cwd: root, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false }))
       .filter(wanted)
