@@ -5,7 +5,7 @@ export * from './validators/index.js';
 export * from './requests/index.js';
 export { createClient, GraphError, ResponseValidationError } from './runtime/client.js';
 export type { ClientOptions, FetchLike, FetchResponse, GraphClient, ResponseValidator } from './runtime/client.js';
-export { buildRequest, countOf, expandUrl, mergeHeaders, pathSegment, withQuery } from './runtime/request.js';
+export { buildRequest, countOf, DotSegmentError, expandUrl, mergeHeaders, pathSegment, withQuery } from './runtime/request.js';
 export type { Binary, CollectionResponse, HttpMethod, HttpRequest, ODataQuery, RequestHeaders, RequestInput, ResponseInfo, ResponseKind, ResponseOf, UrlPiece, ValueResponse } from './runtime/request.js';
 export type { ValidationIssue, ValidationOptions, ValidationResult } from './runtime/validation.js';
 export { validatorsByType } from './validatorsByType.js';

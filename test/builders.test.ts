@@ -77,6 +77,20 @@ const widgetWindow = (input: unknown) => exported<Builder>('userWidgetWindow')(i
 const widgetResize = (input: unknown) => exported<Builder>('widgetResize')(input);
 const countOf = (request: Built) => exported<(request: Built) => Built>('countOf')(request);
 
+/** What `build` throws: a DotSegmentError (a TypeError) naming the parameter and the value it refused. */
+function dotSegmentError(build: () => unknown, parameter: string, value: string): Error {
+  expect(build).toThrow(exported<new () => Error>('DotSegmentError'));
+  let error: unknown;
+  try {
+    build();
+  } catch (thrown) {
+    error = thrown;
+  }
+  expect(error).toBeInstanceOf(TypeError);
+  expect(error).toMatchObject({ name: 'DotSegmentError', parameter, value });
+  return error as Error;
+}
+
 const USERS_PATH = '/users/{id | userPrincipalName}/widgets';
 const DATE_PATH = '/reports/getWidgetReport(date={date_value})';
 
@@ -106,8 +120,15 @@ describe('URLs', () => {
   it('encodes a path parameter as one segment, which cannot walk up the path', () => {
     expect(getWidget({ params: { widgetId: 'a/b' } }).url).toBe('/widgets/a%2Fb');
     expect(getWidget({ params: { widgetId: 'a?b#c%d' } }).url).toBe('/widgets/a%3Fb%23c%25d');
-    expect(deleteWidget({ params: { widgetId: '..' } }).url).toBe('/widgets/%2E%2E');
     expect(widgetResize({ params: { widgetId: 'x/../y' }, body: {} }).url).toBe('/widgets/x%2F..%2Fy/resize');
+    // The URL parser resolves `.` and `..` however they are spelled (`/widgets/%2E%2E` is `/`), so they are refused.
+    expect(dotSegmentError(() => deleteWidget({ params: { widgetId: '..' } }), 'widgetId', '..').message).toBe("Path parameter widgetId cannot hold a dot segment: '..'");
+    dotSegmentError(() => getWidget({ params: { widgetId: '.' } }), 'widgetId', '.');
+    dotSegmentError(() => widgetResize({ params: { widgetId: '..' }, body: {} }), 'widgetId', '..');
+    // `%` is encoded, so no other value spells a dot segment: these stay text.
+    expect(getWidget({ params: { widgetId: '%2E%2e' } }).url).toBe('/widgets/%252E%252e');
+    expect(getWidget({ params: { widgetId: '.%2E' } }).url).toBe('/widgets/.%252E');
+    expect(getWidget({ params: { widgetId: '...' } }).url).toBe('/widgets/...');
     expect(() => getWidget({ params: { widgetId: '' } })).toThrow(/widgetId must be a non-empty string/);
   });
 
@@ -126,8 +147,12 @@ describe('URLs', () => {
   it('keeps the folders of a drive path, encodes each, and lets no `..` folder walk up', () => {
     const url = (itemPath: string) => uploadWidgetFile({ params: { itemPath }, body: 'x' }).url;
     expect(url('folder/sub file.txt')).toBe('/me/drive/root:/folder/sub%20file.txt:/content');
-    expect(url('a/../../b.txt')).toBe('/me/drive/root:/a/%2E%2E/%2E%2E/b.txt:/content');
-    expect(url('./notes:1?#.txt')).toBe('/me/drive/root:/%2E/notes%3A1%3F%23.txt:/content');
+    expect(url('notes:1?#.txt')).toBe('/me/drive/root:/notes%3A1%3F%23.txt:/content');
+    // A `.` or `..` folder anywhere, the last one too, is refused with the whole path as the value.
+    expect(dotSegmentError(() => url('a/../../b.txt'), 'itemPath', 'a/../../b.txt').message).toBe("Path parameter itemPath cannot hold a dot segment: 'a/../../b.txt'");
+    dotSegmentError(() => url('./notes.txt'), 'itemPath', './notes.txt');
+    dotSegmentError(() => url('a/..'), 'itemPath', 'a/..');
+    expect(url('a/%2E%2E/.%2e/.../b.txt')).toBe('/me/drive/root:/a/%252E%252E/.%252e/.../b.txt:/content');
     // Empty folders mean nothing; a path of none is an error.
     expect(url('/a//b.txt/')).toBe('/me/drive/root:/a/b.txt:/content');
     expect(() => url('//')).toThrow(/itemPath must name a file or folder/);
@@ -138,6 +163,8 @@ describe('URLs', () => {
     expect(request.url).toBe('/me/widgetWindow?startDateTime=2024-01-01T00%3A00%3A00Z&endDateTime=2024-01-31T23%3A59%3A59%2B01%3A00&$select=id&$top=5');
     expect(widgetWindow({ params: { startDateTime: 'a&$top=1', endDateTime: 'b' } }).url).toBe('/me/widgetWindow?startDateTime=a%26%24top%3D1&endDateTime=b');
     expect(() => widgetWindow({ params: { startDateTime: 'a' } })).toThrow(/endDateTime must be a non-empty string/);
+    // A query value is no path segment: dots are sent as they are.
+    expect(widgetWindow({ params: { startDateTime: '.', endDateTime: '..' } }).url).toBe('/me/widgetWindow?startDateTime=.&endDateTime=..');
   });
 
   it('takes the primary path by default, and an alias path with its own params', () => {
@@ -159,6 +186,8 @@ describe('URLs', () => {
     expect(listWidgets({ path: USERS_PATH, params: { idOrUserPrincipalName: 'u1' }, cast: 'microsoft.graph.gadget', query: { $select: ['name'] } }).url).toBe(
       '/users/u1/widgets/microsoft.graph.gadget?$select=name',
     );
+    dotSegmentError(() => listWidgets({ cast: '..' }), 'cast', '..');
+    dotSegmentError(() => listWidgets({ cast: '.', query: { $top: 1 } }), 'cast', '.');
   });
 
   it('counts a collection with a /$count segment, before the query string', () => {
@@ -245,6 +274,20 @@ describe('headers and bodies', () => {
       expect(widget).toEqual({ id: '1', name: 'Kettle timer' });
       expect(seen[0]).toMatchObject({ method: 'PUT', url: '/beta/me/drive/root:/Widgets/Q2%20notes/summary.txt:/content', body: 'Kettle timer, size 17.' });
       expect(seen[0]!.headers).toMatchObject({ 'content-type': 'text/plain', accept: 'application/json' });
+    });
+
+    it('sends no dot segment: `..` is refused before sending, and `%2E%2E` arrives as the text it is', async () => {
+      seen.length = 0;
+      const refused = await (async () => client().send(uploadWidgetFile({ params: { itemPath: 'a/../../b.txt' }, body: 'x' })))().catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(exported<new () => Error>('DotSegmentError'));
+      await client().send(uploadWidgetFile({ params: { itemPath: 'a/%2E%2E/%2e./b.txt' }, body: 'x' }));
+      await client().send(getWidget({ params: { widgetId: '%2e%2E' } }));
+      await client().send(listWidgets({ cast: '.%2E' }));
+      expect(seen.map((request) => request.url)).toEqual([
+        '/beta/me/drive/root:/a/%252E%252E/%252e./b.txt:/content',
+        '/beta/widgets/%252e%252E',
+        '/beta/me/widgets/.%252E',
+      ]);
     });
   });
 });

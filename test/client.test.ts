@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import {
   createClient,
   deleteRemoteActionAudit,
+  DotSegmentError,
   getRemoteActionAudit,
   GraphError,
   listRemoteActionAudits,
@@ -179,6 +180,33 @@ describe('send', () => {
     await graph.send(listRemoteActionAudits({ query: { $top: 2, $select: ['id', 'deviceIMEI'] } }));
     await graph.send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a/b?c' } }));
     expect(seen.map((request) => request.url)).toEqual([`${PATH}?$select=id,deviceIMEI&$top=2`, `${PATH}/a%2Fb%3Fc`]);
+  });
+
+  it('sends no dot segment: `.` and `..` are refused before anything is sent', async () => {
+    handler = () => json(200, AUDIT);
+    const graph = client();
+    const sends = [
+      (id: string) => graph.send(getRemoteActionAudit({ params: { remoteActionAuditId: id } })),
+      (id: string) => graph.send(deleteRemoteActionAudit({ params: { remoteActionAuditId: id } })),
+    ];
+    for (const id of ['.', '..']) {
+      for (const send of sends) {
+        const error = await rejection((async () => send(id))());
+        expect(error).toBeInstanceOf(DotSegmentError);
+        expect(error).toBeInstanceOf(TypeError);
+        expect(error).toMatchObject({ name: 'DotSegmentError', parameter: 'remoteActionAuditId', value: id });
+      }
+    }
+    expect(seen.map((request) => request.url)).toEqual([]);
+  });
+
+  it('sends every other spelling of dots as text inside its segment', async () => {
+    handler = () => json(200, AUDIT);
+    const graph = client();
+    // The URL parser also reads `%2e` as `.`; `%` is encoded, so these never become one.
+    const ids = ['%2E', '%2e%2E', '.%2E', '%2E.', '...', '.a', '.\t.', '..\\', '\uFF0E\uFF0E'];
+    for (const id of ids) await graph.send(getRemoteActionAudit({ params: { remoteActionAuditId: id } }));
+    expect(seen.map((request) => request.url.slice(PATH.length))).toEqual(['/%252E', '/%252e%252E', '/.%252E', '/%252E.', '/...', '/.a', '/.%09.', '/..%5C', '/%EF%BC%8E%EF%BC%8E']);
   });
 
   it('sends no Authorization header without getAccessToken, and the headers option under the request headers', async () => {

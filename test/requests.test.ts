@@ -30,9 +30,12 @@ describe('path parameters', () => {
     expect(get('a/b?c#d%e')).toBe('/deviceManagement/remoteActionAudits/a%2Fb%3Fc%23d%25e');
   });
 
-  it('cannot walk up the path with dot segments', () => {
-    expect(sdk.deleteRemoteActionAudit({ params: { remoteActionAuditId: '..' } }).url).toBe('/deviceManagement/remoteActionAudits/%2E%2E');
-    expect(get('.')).toBe('/deviceManagement/remoteActionAudits/%2E');
+  it('cannot walk up the path: `.` and `..` are refused with a DotSegmentError naming the parameter', () => {
+    expect(() => sdk.deleteRemoteActionAudit({ params: { remoteActionAuditId: '..' } })).toThrow(sdk.DotSegmentError);
+    expect(() => get('.')).toThrow(sdk.DotSegmentError);
+    expect(() => get('..')).toThrow("Path parameter remoteActionAuditId cannot hold a dot segment: '..'");
+    expect(() => sdk.pathSegment('..', 'id')).toThrow(sdk.DotSegmentError);
+    expect(get('%2E%2E')).toBe('/deviceManagement/remoteActionAudits/%252E%252E');
   });
 
   it('must not be empty or missing', () => {

@@ -128,34 +128,60 @@ export function mergeHeaders(target: Record<string, string>, headers: object | u
 /** The URL for a template's pieces, each parameter encoded for where it stands. */
 export function expandUrl(pieces: readonly UrlPiece[], params: Record<string, unknown> | undefined): string {
   let url = '';
-  for (const piece of pieces) url += typeof piece === 'string' ? piece : encodeParameter(params?.[piece[0]], piece[0], piece[1]);
+  // An encoded value holds no raw `?`: one in `url` starts the documented query string.
+  for (const piece of pieces) url += typeof piece === 'string' ? piece : encodeParameter(params?.[piece[0]], piece[0], piece[1], url.includes('?'));
   return url;
 }
 
-function encodeParameter(value: unknown, name: string, encoding: 's' | 'q' | 'v' | 'p'): string {
-  const text = typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
-  if (typeof text !== 'string' || text === '') throw new TypeError(`Path parameter ${name} must be a non-empty string`);
+function encodeParameter(value: unknown, name: string, encoding: 's' | 'q' | 'v' | 'p', inQuery: boolean): string {
+  const text = nonEmpty(typeof value === 'number' || typeof value === 'boolean' ? String(value) : value, name);
+  // 'q' always follows a `'`, and 'v' an open `(`, in its own segment, and both encode `/`: neither is ever a whole segment.
   if (encoding === 'q') return encodeURIComponent(text.replace(/'/g, "''"));
   if (encoding === 'v') return encodeURIComponent(text).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
   if (encoding === 'p') {
     // Empty folders (`/a`, `a//b`) mean nothing in a drive path; each folder is one segment.
     const folders = text.split('/').filter((folder) => folder !== '');
     if (folders.length === 0) throw new TypeError(`Path parameter ${name} must name a file or folder`);
-    return folders.map((folder) => pathSegment(folder, name)).join('/');
+    return folders.map((folder) => pathSegment(folder, name, text)).join('/');
   }
-  return pathSegment(text, name);
+  // A value in the documented query string is no segment: dots are harmless there.
+  return inQuery ? encodeURIComponent(text) : pathSegment(text, name);
 }
 
 /**
- * One path segment from a parameter: percent-encoded so that `/`, `?`, `#`
- * and `%` stay inside the segment, and `.`/`..` cannot walk up the path.
+ * A path parameter (or cast) of `.` or `..`. Sent, it would be a dot segment,
+ * which URL parsers resolve however it is escaped (`/users/%2E%2E/x` is
+ * `/x`), so the request would address another resource.
  */
-export function pathSegment(value: string, name: string): string {
-  if (typeof value !== 'string' || value === '') {
-    throw new TypeError(`Path parameter ${name} must be a non-empty string`);
+export class DotSegmentError extends TypeError {
+  /** The parameter's name (`cast` for a cast). */
+  readonly parameter: string;
+  /** The value given: the whole drive path, for a drive path. */
+  readonly value: string;
+
+  constructor(parameter: string, value: string) {
+    super(`Path parameter ${parameter} cannot hold a dot segment: '${value}'`);
+    this.name = 'DotSegmentError';
+    this.parameter = parameter;
+    this.value = value;
   }
-  const encoded = encodeURIComponent(value);
-  return encoded === '.' || encoded === '..' ? encoded.replace(/\./g, '%2E') : encoded;
+}
+
+/**
+ * One path segment from a parameter (or a part of its value, `whole`):
+ * percent-encoded so that `/`, `?`, `#` and `%` stay inside the segment.
+ * `.` and `..` throw a DotSegmentError.
+ */
+export function pathSegment(value: string, name: string, whole = value): string {
+  nonEmpty(value, name);
+  // Parsers also read `%2e` as a dot, but `%` is encoded (`%252e`): only a literal `.` or `..` can still be a dot segment.
+  if (value === '.' || value === '..') throw new DotSegmentError(name, whole);
+  return encodeURIComponent(value);
+}
+
+function nonEmpty(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value === '') throw new TypeError(`Path parameter ${name} must be a non-empty string`);
+  return value;
 }
 
 const SYSTEM_OPTIONS = ['$select', '$expand', '$filter', '$orderby', '$search', '$top', '$skip', '$count', '$format'];

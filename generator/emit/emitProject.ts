@@ -83,7 +83,7 @@ export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OP
     rootExports.push(
       { from: './runtime/client.js', names: ['createClient', 'GraphError', 'ResponseValidationError'] },
       { from: './runtime/client.js', typeOnly: true, names: ['ClientOptions', 'FetchLike', 'FetchResponse', 'GraphClient', 'ResponseValidator'] },
-      { from: './runtime/request.js', names: ['buildRequest', 'countOf', 'expandUrl', 'mergeHeaders', 'pathSegment', 'withQuery'] },
+      { from: './runtime/request.js', names: ['buildRequest', 'countOf', 'DotSegmentError', 'expandUrl', 'mergeHeaders', 'pathSegment', 'withQuery'] },
       {
         from: './runtime/request.js',
         typeOnly: true,

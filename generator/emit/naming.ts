@@ -10,7 +10,7 @@ const RESERVED = new Set(
   [
     // runtime names the root index re-exports
     'HttpMethod', 'HttpRequest', 'CollectionResponse', 'ValueResponse', 'ODataQuery', 'ResponseOf', 'ResponseInfo', 'ResponseKind',
-    'Binary', 'RequestHeaders', 'UrlPiece', 'RequestInput', 'buildRequest', 'countOf', 'expandUrl', 'mergeHeaders', 'pathSegment', 'withQuery',
+    'Binary', 'RequestHeaders', 'UrlPiece', 'RequestInput', 'buildRequest', 'countOf', 'DotSegmentError', 'expandUrl', 'mergeHeaders', 'pathSegment', 'withQuery',
     'createClient', 'GraphClient', 'ClientOptions', 'FetchLike', 'FetchResponse', 'GraphError', 'ResponseValidationError', 'ResponseValidator', 'validatorsByType',
     'PATHS',
     'ValidationIssue', 'ValidationOptions', 'ValidationResult', 'rt',
