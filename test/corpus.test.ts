@@ -1,8 +1,9 @@
 // The real Graph docs (../shared/corpus, July 2021), beta and v1.0: read,
 // parse and model every page without an exception; every resource and enum
 // page yields its type; the coverage counts hold against
-// test/corpus-baseline.json (generator/stats/baseline.ts says how); the generated code compiles under tsc --strict, and
-// every JSON Schema compiles in ajv's strict mode.
+// test/corpus-baseline.json (generator/stats/baseline.ts says how); the
+// generated code compiles under tsc --strict, and every JSON Schema compiles
+// in ajv's strict mode.
 // Each version takes minutes on a 2-core machine, so it is built once.
 // Update the baseline deliberately: npm run --silent corpus:baseline > test/corpus-baseline.json
 import { execFile } from 'node:child_process';
