@@ -355,15 +355,6 @@ describe('retries', () => {
     expect(seen).toHaveLength(2);
   });
 
-  it('does not wait for an HTTP-date Retry-After in the past', async () => {
-    const past = new Date(Date.now() - 60_000).toUTCString();
-    handler = (_request, index) => (index === 0 ? { status: 503, headers: { 'Retry-After': past } } : json(200, AUDIT));
-    const started = performance.now();
-    await client().send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } }));
-    expect(performance.now() - started).toBeLessThan(500);
-    expect(seen).toHaveLength(2);
-  });
-
   it('backs off exponentially from retryDelayMs when there is no Retry-After', async () => {
     handler = (_request, index) => (index < 2 ? { status: 503 } : json(200, AUDIT));
     const started = performance.now();
@@ -379,6 +370,75 @@ describe('retries', () => {
     await client({ maxRetryDelayMs: 20 }).send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } }));
     expect(performance.now() - started).toBeLessThan(1000);
     expect(seen).toHaveLength(2);
+  });
+
+  /** How long a send takes when its first `throttled` answers are 503 with this Retry-After (a function: written as the server answers). */
+  async function waited(retryAfter: string | (() => string), options: Partial<ClientOptions>, throttled = 1): Promise<number> {
+    handler = (_request, index) => (index < throttled ? { status: 503, headers: { 'Retry-After': typeof retryAfter === 'string' ? retryAfter : retryAfter() } } : json(200, AUDIT));
+    const started = performance.now();
+    await client(options).send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } }));
+    expect(seen).toHaveLength(throttled + 1);
+    return performance.now() - started;
+  }
+
+  // Neither whole seconds nor an HTTP date (`May 5` and `x 2020` are dates only to Date.parse): the back-off, never 0 ms.
+  it.each(['soon', 'abc', '-5', '-0', '', '1e1', '0x10', 'Infinity', 'May 5', 'x 2020', '5, 5'])('backs off from retryDelayMs when Retry-After is %j', async (value) => {
+    const elapsed = await waited(value, { retryDelayMs: 80, maxRetryDelayMs: 5000 });
+    expect(elapsed).toBeGreaterThanOrEqual(75);
+    expect(elapsed).toBeLessThan(2500);
+  });
+
+  it('waits fractional seconds as they are', async () => {
+    expect(await waited('0.3', { retryDelayMs: 1 })).toBeGreaterThanOrEqual(290);
+  });
+
+  it('doubles that back-off on each retry, up to maxRetryDelayMs', async () => {
+    // 60 ms, then 120 ms
+    expect(await waited('soon', { retryDelayMs: 60 }, 2)).toBeGreaterThanOrEqual(170);
+    seen = [];
+    const capped = await waited('-5', { retryDelayMs: 10_000, maxRetryDelayMs: 50 });
+    expect(capped).toBeGreaterThanOrEqual(45);
+    expect(capped).toBeLessThan(2500);
+  });
+
+  describe('an HTTP date', () => {
+    // RFC 9110 dates are GMT: run in a zone that is not, so that a date read as local time shows.
+    const zone = process.env['TZ'];
+    beforeEach(() => {
+      process.env['TZ'] = 'Asia/Kolkata';
+    });
+    afterEach(() => {
+      if (zone === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = zone;
+    });
+
+    const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+    // The three forms a recipient must accept: `Sun, 06 Nov 1994 08:49:37 GMT`, `Sunday, 06-Nov-94 08:49:37 GMT`, `Sun Nov  6 08:49:37 1994`.
+    const FORMATS: Array<[string, (date: Date) => string]> = [
+      ['IMF-fixdate', (date) => date.toUTCString()],
+      ['RFC 850', (date) => date.toUTCString().replace(/^\w+, (\d\d) (\w+) \d\d(\d\d)/, (_, day, month, year) => `${WEEKDAYS[date.getUTCDay()]}, ${day}-${month}-${year}`)],
+      ['asctime', (date) => date.toUTCString().replace(/^(\w+), (\d\d) (\w+) (\d+) ([\d:]+) GMT$/, (_, weekday, day, month, year, time) => `${weekday} ${month} ${day.replace(/^0/, ' ')} ${time} ${year}`)],
+    ];
+
+    it.each(FORMATS)('in the future (%s): waits until then', async (_format, format) => {
+      // Whole seconds: 0.5 to 1.5 s from when the server answers.
+      const elapsed = await waited(() => format(new Date(Date.now() + 1500)), { retryDelayMs: 1, maxRetryDelayMs: 5000 });
+      expect(elapsed).toBeGreaterThanOrEqual(300);
+      expect(elapsed).toBeLessThan(2500);
+    });
+
+    it.each(FORMATS)('in the past (%s): retries at once, the time it names having come', async (_format, format) => {
+      expect(await waited(format(new Date(Date.now() - 60_000)), { retryDelayMs: 5000 })).toBeLessThan(2500);
+    });
+
+    it('that is no date (32 November), or not in GMT: backs off', async () => {
+      for (const value of ['Sun, 32 Nov 2094 08:49:37 GMT', new Date(Date.now() + 60_000).toUTCString().replace('GMT', '+0000')]) {
+        seen = [];
+        const elapsed = await waited(value, { retryDelayMs: 80, maxRetryDelayMs: 5000 });
+        expect(elapsed).toBeGreaterThanOrEqual(75);
+        expect(elapsed).toBeLessThan(2500);
+      }
+    });
   });
 
   it('gives up after maxRetries with the last 429 as a GraphError', async () => {

@@ -38,7 +38,7 @@ export interface ClientOptions {
   headers?: Record<string, string>;
   /** Throttled (429) and unavailable (503) responses are retried this many times (default 3), waiting as `Retry-After` says. */
   maxRetries?: number;
-  /** The wait when a response gives no `Retry-After`, doubled on each retry (default 1000 ms); and the longest wait honoured (default 60 s). */
+  /** The wait when a response gives no usable `Retry-After` (seconds or an HTTP date), doubled on each retry (default 1000 ms); and the longest wait honoured (default 60 s). */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
   /** Check each response body with the validator of its model type (`validatorsByType` from the generated validators). */
@@ -114,7 +114,7 @@ export function createClient(options: ClientOptions): GraphClient {
     if (kind === 'stream') return response.arrayBuffer();
     const text = await response.text();
     if (kind === 'none' || text === '') return undefined;
-    if (kind === 'count') return Number(text.trim());
+    if (kind === 'count') return Number(text); // Number() ignores the whitespace around it
     const value = /json/i.test(response.headers.get('content-type') ?? 'application/json') ? JSON.parse(text) : text;
     const validate = type === undefined ? undefined : options.validate?.validators[type];
     if (validate) {
@@ -158,15 +158,24 @@ function encodeBody(body: unknown, headers: Record<string, string>): string | Ar
   return body as string | ArrayBuffer | Uint8Array;
 }
 
-/** `Retry-After` in seconds or as an HTTP date; else exponential back-off. Capped either way. */
+// The shape of an HTTP date (RFC 9110), checked before Date.parse, which takes almost anything (`May 5`): IMF-fixdate or
+// RFC 850 (`Sun, 06 Nov 1994 08:49:37 GMT`, `Sunday, 06-Nov-94 …`), or asctime's (`Sun Nov  6 08:49:37 1994`), GMT too.
+const HTTP_DATE = /^\w{3,9}(, \d\d[ -]\w{3}[ -]\d\d(\d\d)? [\d:]{8} GMT| \w{3} [ \d]\d [\d:]{8} \d{4})$/;
+
+/**
+ * The wait before a retry: `Retry-After` in seconds (as Graph sends it), or
+ * until its HTTP date; a date already past means now, as it says. Anything
+ * else (`soon`, `-5`, empty, none) gets the exponential back-off, never an
+ * instant retry. Capped either way.
+ */
 function retryDelay(retryAfter: string | null, attempt: number, options: ClientOptions): number {
-  const cap = options.maxRetryDelayMs ?? 60_000;
-  let delay = (options.retryDelayMs ?? 1000) * 2 ** attempt;
-  if (retryAfter !== null && retryAfter.trim() !== '') {
-    const seconds = Number(retryAfter);
-    delay = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - Date.now();
-  }
-  return Math.min(cap, Math.max(0, Number.isFinite(delay) ? delay : 0));
+  const text = retryAfter?.trim() ?? '';
+  const delay = /^\d+(\.\d+)?$/.test(text)
+    ? Number(text) * 1000
+    : HTTP_DATE.test(text)
+      ? Math.max(0, Date.parse(text.endsWith('GMT') ? text : `${text} GMT`) - Date.now())
+      : NaN;
+  return Math.min(options.maxRetryDelayMs ?? 60_000, delay >= 0 ? delay : (options.retryDelayMs ?? 1000) * 2 ** attempt);
 }
 
 const { setTimeout: later } = globalThis as unknown as { setTimeout(callback: () => void, ms: number): unknown };
@@ -188,5 +197,5 @@ async function toGraphError(response: FetchResponse): Promise<GraphError> {
   const requestId = response.headers.get('request-id') ?? (typeof inner?.['request-id'] === 'string' ? inner['request-id'] : undefined);
   const code = typeof error?.code === 'string' ? error.code : `http${response.status}`;
   const message = typeof error?.message === 'string' && error.message !== '' ? error.message : `${response.status} ${response.statusText}`.trim();
-  return new GraphError(response.status, code, message, requestId ?? undefined, body);
+  return new GraphError(response.status, code, message, requestId, body);
 }
