@@ -10,7 +10,7 @@ import type { Diagnostic, Model, Property } from '../generator/model/types.js';
 import { parsePage } from '../generator/parse/parsePage.js';
 import type { ParsedPage } from '../generator/parse/types.js';
 import { buildFromDocs } from '../generator/pipeline.js';
-import { baselineFigures, baselineRegressions } from '../generator/stats/baseline.js';
+import { baselineFigures, baselineRegressions, regressions } from '../generator/stats/baseline.js';
 import { computeCoverage, type Coverage, ratio } from '../generator/stats/coverage.js';
 import { formatCoverage } from '../generator/stats/formatCoverage.js';
 import { runCli } from './helpers/cli.js';
@@ -201,6 +201,13 @@ describe('baseline figures', () => {
     expect(baselineRegressions({ ...FIGURES, rowsResolved: 9, operations: 5 }, FIGURES)).toEqual([]);
     expect(baselineRegressions({ ...FIGURES, rowsResolved: 7 }, FIGURES)).toEqual(['rowsResolved: 7, below the baseline 8']);
     expect(baselineRegressions({ ...FIGURES, rows: 11, pages: 10 }, FIGURES)).toEqual(['pages: 10, not the baseline 9', 'rows: 11, below the baseline 12']);
+  });
+
+  it('holds a count that must not rise (a kind of failure) to at most its baseline', () => {
+    const rules = { found: 'atMost', replayed: 'atLeast' } as const;
+    expect(regressions({ found: 2, replayed: 9 }, { found: 2, replayed: 9 }, rules)).toEqual([]);
+    expect(regressions({ found: 1, replayed: 9 }, { found: 2, replayed: 9 }, rules)).toEqual([]);
+    expect(regressions({ found: 3, replayed: 8 }, { $comment: 'why', found: 2, replayed: 9 }, rules)).toEqual(['found: 3, above the baseline 2', 'replayed: 8, below the baseline 9']);
   });
 
   it('names a count the baseline lacks, and a key of it that is no count (a rate of an older baseline)', () => {
