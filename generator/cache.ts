@@ -14,7 +14,8 @@ import type { EmitOptions } from './emit/options.js';
 import type { Diagnostic } from './model/types.js';
 import { type BuildCache, createBuildCache } from './pipeline.js';
 import { inBatches } from './inBatches.js';
-import type { DocFile, PageFilter } from './read/readDocs.js';
+import type { DocFile } from './read/docFile.js';
+import type { PageFilter } from './read/readDocs.js';
 import { listFiles } from './write/outputFolder.js';
 
 export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'docgen');

@@ -7,7 +7,8 @@ import { parsePages } from './parse/parseWorker.js';
 import { checkFilesInParallel } from './emit/checkOutput.js';
 import { mapInWorkers } from './workers.js';
 import type { PageResult, ParsedPage } from './parse/types.js';
-import { type DocFile, type PageFilter, readDocs, type ReadResult } from './read/readDocs.js';
+import type { DocFile } from './read/docFile.js';
+import { type PageFilter, readDocs, type ReadResult } from './read/readDocs.js';
 
 export interface PipelineResult {
   docs: DocFile[];

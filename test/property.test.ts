@@ -36,7 +36,7 @@ import { assignNames, bodyInterfaceName, operationExports, typeExports } from '.
 import { buildModel } from '../generator/model/buildModel.js';
 import type { Model } from '../generator/model/types.js';
 import { parsePage } from '../generator/parse/parsePage.js';
-import { normalizeText } from '../generator/read/readDocs.js';
+import { normalizeText } from '../generator/read/docFile.js';
 import { type DocSetSpec, docSetArb, MARKER, type RenderedDocSet, renderDocSet } from './helpers/randomDocs.js';
 import { RUNTIME_EXPORTS } from './helpers/runtimeExports.js';
 import { STRICT_OPTIONS } from './helpers/strictOptions.js';

@@ -4,7 +4,7 @@
 // can end the command or start another one.
 import path from 'node:path';
 import type { Diagnostic, Severity } from '../model/types.js';
-import type { DocFile } from '../read/readDocs.js';
+import type { DocFile } from '../read/docFile.js';
 import { diagnosticMessage, displayPath } from '../cli/report.js';
 import type { Change } from '../write/compareOutput.js';
 import type { DeclarationDrift, DriftReport, FileDriftReport } from './driftReport.js';

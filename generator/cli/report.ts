@@ -2,7 +2,7 @@
 // file shown as a path the user can open.
 import path from 'node:path';
 import type { Diagnostic, Severity } from '../model/types.js';
-import type { DocFile } from '../read/readDocs.js';
+import type { DocFile } from '../read/docFile.js';
 
 const displayPaths = new WeakMap<readonly DocFile[], Map<string, string>>();
 

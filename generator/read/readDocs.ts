@@ -6,16 +6,7 @@ import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import { inBatches } from '../inBatches.js';
 import type { Diagnostic } from '../model/types.js';
-
-export interface DocFile {
-  /** The input root as given. */
-  root: string;
-  /** POSIX path relative to the root: what sources and output name. */
-  path: string;
-  text: string;
-  /** The bytes were not valid UTF-8; `text` has U+FFFD where they were. */
-  invalidUtf8?: boolean;
-}
+import { decode, type DocFile } from './docFile.js';
 
 export class InputError extends Error {}
 
@@ -85,20 +76,4 @@ async function symbolicLinks(root: string): Promise<Diagnostic[]> {
       found: 'a symbolic link',
       source: { file, line: 1, column: 1 },
     }));
-}
-
-const strict = new TextDecoder('utf-8', { fatal: true });
-const lenient = new TextDecoder('utf-8');
-
-function decode(bytes: Uint8Array): { text: string; invalidUtf8?: boolean } {
-  try {
-    return { text: normalizeText(strict.decode(bytes)) };
-  } catch {
-    return { text: normalizeText(lenient.decode(bytes)), invalidUtf8: true };
-  }
-}
-
-/** Line and column numbers must not depend on a BOM or on CRLF line endings. */
-export function normalizeText(text: string): string {
-  return text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
 }
