@@ -1,7 +1,7 @@
 // API pages → operations: method, paths, permissions, body and response.
 import { emptyPermissions } from '../parse/permissions.js';
 import type { ApiPage, RawResponse } from '../parse/types.js';
-import { parsePathTemplate } from './paths.js';
+import { parsePathTemplate, splitQuery } from './paths.js';
 import { toProperty, uniqueProperties } from './properties.js';
 import { resolveTypeRef } from './resolveType.js';
 import { DEFAULT_NAMESPACE } from './structuredTypes.js';
@@ -20,6 +20,9 @@ export function buildOperation(page: ApiPage, symbols: SymbolTable, report: Diag
     `the parameters of ${JSON.stringify(page.title)}`,
     report,
   );
+  const body = buildBody(page, symbols, namespace, report);
+  // Intune documents a function's parameters as the body of its GET.
+  const documented = first.method === 'GET' && body.kind === 'properties' ? [...parameters, ...body.properties] : parameters;
   const operation: Operation = {
     name: operationName(page.title),
     title: page.title,
@@ -27,18 +30,61 @@ export function buildOperation(page: ApiPage, symbols: SymbolTable, report: Diag
     method: first.method,
     paths: page.requests
       .filter((request) => request.method === first.method)
-      .map((request) => typedParameters(parsePathTemplate(request.path, request.source), parameters)),
+      .map((request) => typedParameters(parsePathTemplate(withFunctionArguments(request.path, page, documented), request.source), documented)),
     permissions: page.permissions ?? emptyPermissions(),
     headers: page.headers,
     supportsQueryOptions: page.supportsQueryOptions,
     parameters,
-    body: buildBody(page, symbols, namespace, report),
+    body,
     response: buildResponse(page, page.response, symbols, namespace, report),
     examples: page.examples,
     source: page.source,
   };
   if (page.deprecated) operation.deprecated = page.deprecated;
   return operation;
+}
+
+// The path's last segment: a name (`getX`, `microsoft.graph.getX`) called without arguments, or with none (`getX()`).
+const BARE_CALL = /\/((?:[A-Za-z_]\w*\.)*([A-Za-z_]\w*))(\(\s*\))?$/;
+
+/**
+ * A function the request line calls without its arguments (`GET
+ * /reports/getX`, `…/microsoft.graph.f()`) takes those the page's tables
+ * document, as Graph is called and as docgen models arguments written in the
+ * path: `getX(period='{period}',days={days})`, an OData string literal for a
+ * String, an enum or a type docgen does not know (the docs quote enum members),
+ * any other primitive bare. Only for a GET (an action takes its parameters in
+ * the body) whose last segment the page calls a function: written `f()`, named
+ * by the title (`reportRoot: getX`, `getX function`), or under a `## Function
+ * parameters` heading on a path that calls nothing else; and not when the
+ * page also writes the call with arguments (`f`, `f(a=1)`: overloads). Left
+ * out: rows the path already holds, `$` options, collections, and the
+ * arguments the docs call optional, which a path cannot leave out (Graph
+ * overloads those: `delta()`, `delta(token='…')`).
+ */
+function withFunctionArguments(template: string, page: Pick<ApiPage, 'title' | 'functionParameters' | 'requests'>, documented: Property[]): string {
+  const [path, query] = splitQuery(template);
+  const call = BARE_CALL.exec(path);
+  if (!call || page.requests[0]?.method !== 'GET') return template;
+  const before = path.slice(0, call.index);
+  const calls = call[3] !== undefined || titleNames(page.title, call[2]!) || (page.functionParameters && !before.includes('('));
+  const overloaded = page.requests.some((request) => new RegExp(`/${call[1]!.replace(/\./g, '\\.')}\\(\\s*[^\\s)]`, 'i').test(request.path));
+  if (!calls || overloaded) return template;
+  const held = new Set(parsePathTemplate(template, page.requests[0].source).parameters.map((parameter) => parameter.name.toLowerCase()));
+  const args = documented.filter((row) => {
+    const fits = /^[A-Za-z_]\w*$/.test(row.name) && !held.has(row.name.toLowerCase()) && !row.collection && !/(?:^|\.)\W*optional\b/i.test(row.description);
+    held.add(row.name.toLowerCase()); // a row the body table repeats is one argument
+    return fits;
+  });
+  if (args.length === 0) return template;
+  const written = args.map((row) => (row.type.kind === 'primitive' && row.type.name !== 'String' && row.type.name !== 'Untyped' ? `${row.name}={${row.name}}` : `${row.name}='{${row.name}}'`));
+  return `${before}/${call[1]}(${written.join(',')})${query === undefined ? '' : `?${query}`}`;
+}
+
+/** `reportRoot: getX`, `getX function`. */
+function titleNames(title: string, name: string): boolean {
+  const text = title.trim().toLowerCase();
+  return /:\s*(\S+)$/.exec(text)?.[1] === name.toLowerCase() || text === `${name.toLowerCase()} function`;
 }
 
 /** A placeholder the parameter tables document (`period` of `getX(period='{period_value}')`) takes its type, when it is a single primitive or enum. */

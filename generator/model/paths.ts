@@ -62,8 +62,8 @@ function encodingAfter(before: string): ParameterEncoding {
   return open !== -1 && open > before.lastIndexOf(')') ? 'value' : 'segment';
 }
 
-/** The path, and the documented query string (`?$filter=…`), if any. */
-function splitQuery(template: string): [string, string | undefined] {
+/** The path, and the documented query string (`?$filter=…`) without its `?`, if any. */
+export function splitQuery(template: string): [string, string | undefined] {
   const index = template.indexOf('?');
   return index === -1 ? [template, undefined] : [template.slice(0, index), template.slice(index + 1)];
 }

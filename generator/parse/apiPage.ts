@@ -13,7 +13,7 @@ import { readResponse, typeFromExamples } from './response.js';
 import { findSection, type PageOutline, type Section, untilHeading } from './sections.js';
 import { readTable } from './tables.js';
 import { headingKey, nodeText, squash } from './text.js';
-import type { ApiPage, RawProperty } from './types.js';
+import type { ApiPage } from './types.js';
 
 const QUERY_OPTIONS = /(?<!(?:not|n't)\s+)supports?\s+(some of\s+)?the\s+(\[)?OData query parameters/i;
 
@@ -42,7 +42,7 @@ export function readApiPage(ctx: PageContext, outline: PageOutline, frontMatter:
     requests,
     headers: readHeaders(ctx, findSection(outline, /^(optional )?request headers$/)),
     supportsQueryOptions: outline.sections.some((section) => section.nodes.some((node) => QUERY_OPTIONS.test(nodeText(node)))),
-    parameters: readParameters(ctx, outline),
+    ...readParameters(ctx, outline),
     body: { kind: 'none' },
     examples: readExamples(ctx, findSection(outline, /^examples?\b/)?.nodes ?? []),
   };
@@ -97,17 +97,22 @@ function sectionOrSubsection(outline: PageOutline, key: string): { heading: Root
 
 const PARAMETER_SECTION = /^(?:optional )?(?:query|function|path|url|request)? ?parameters$/;
 
-/** Tables under `## Function parameters`, `## Query parameters` (and the like), or such an H3 inside `## HTTP request`. */
-function readParameters(ctx: PageContext, outline: PageOutline): RawProperty[] {
+/** Tables under `## Function parameters`, `## Query parameters` (and the like), or such an H3 inside `## HTTP request`; whether a heading says `Function`. */
+function readParameters(ctx: PageContext, outline: PageOutline): Pick<ApiPage, 'parameters' | 'functionParameters'> {
   const nodes: RootContent[] = [];
+  let functionParameters = false;
+  const take = (key: string, section: RootContent[]) => {
+    nodes.push(...section);
+    functionParameters ||= key.startsWith('function');
+  };
   for (const section of outline.sections) {
-    if (PARAMETER_SECTION.test(section.key)) nodes.push(...untilHeading(section.nodes, 2));
+    if (PARAMETER_SECTION.test(section.key)) take(section.key, untilHeading(section.nodes, 2));
     else if (/^http requests?\b/.test(section.key)) {
       const start = section.nodes.findIndex((node) => node.type === 'heading' && PARAMETER_SECTION.test(headingKey(nodeText(node))));
-      if (start !== -1) nodes.push(...untilHeading(section.nodes.slice(start + 1), 3));
+      if (start !== -1) take(headingKey(nodeText(section.nodes[start]!)), untilHeading(section.nodes.slice(start + 1), 3));
     }
   }
-  return readPropertyTables(ctx, nodes, { parameters: true });
+  return { parameters: readPropertyTables(ctx, nodes, { parameters: true }), functionParameters };
 }
 
 function readHeaders(ctx: PageContext, section: Section | undefined): HeaderSpec[] {

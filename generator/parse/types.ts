@@ -119,6 +119,8 @@ export interface ApiPage extends PageBase {
   supportsQueryOptions: boolean;
   /** Function, query and path parameters documented in tables. */
   parameters: RawProperty[];
+  /** Some of them are under a `Function parameters` heading: the page calls a function. */
+  functionParameters: boolean;
   body: RawRequestBody;
   response?: RawResponse;
   examples: HttpExample[];

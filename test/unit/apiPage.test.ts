@@ -269,6 +269,20 @@ describe('request headers and query options', () => {
   });
 });
 
+describe('parameter tables', () => {
+  const TABLE = ['|Parameter|Type|Description|', '|:---|:---|:---|', '|period|String|The period.|'];
+
+  it('reads a table under Optional query parameters; a heading that says Function marks the page as calling a function', () => {
+    const query = api({ query: TABLE }).page;
+    expect(query.parameters.map((parameter) => parameter.name)).toEqual(['period']);
+    expect(query.functionParameters).toBe(false);
+    // as an H3 inside the HTTP request section
+    const nested = api({ http: [...http('GET /reports/getWidgetReport'), '', '### Function parameters', '', ...TABLE] }).page;
+    expect(nested.parameters.map((parameter) => parameter.name)).toEqual(['period']);
+    expect(nested.functionParameters).toBe(true);
+  });
+});
+
 describe('request body', () => {
   it.each([
     'Do not supply a request body for this method.',

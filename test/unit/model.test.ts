@@ -587,6 +587,67 @@ describe('path templates', () => {
   });
 });
 
+describe('function arguments a request line leaves out', () => {
+  const NO_BODY = 'Do not supply a request body for this method.';
+  const table = (...rows: string[]) => ['|Parameter|Type|Description|', '|:---|:---|:---|', ...rows];
+  const PERIOD = '|period|String|The period.|';
+  /** The paths of the one operation of an API page; `body` is what follows `## Request body` (later sections too). */
+  const paths = (title: string, requestLines: string[], body: string[], others: ParsedPage[] = []) => {
+    const { model } = buildModel([...others, page('api/x.md', simpleApiPage(title, requestLines, 'If successful, this method returns a `204 No Content` response code.', body))]);
+    return model.operations[0]!.paths;
+  };
+  const templates = (...args: Parameters<typeof paths>) => paths(...args).map((path) => path.template);
+  const functionParameters = (...rows: string[]) => [NO_BODY, '', '## Function parameters', '', ...table(...rows)];
+
+  it('writes the arguments a `## Function parameters` table names into the call: a String quoted, any other primitive bare', () => {
+    const [path] = paths('List widget reports', ['GET /reports/getWidgetReport'], functionParameters(PERIOD, '|days|Int32|How many.|', '|since|DateTimeOffset|From.|'));
+    expect(path!.template).toBe("/reports/getWidgetReport(period='{period}',days={days},since={since})");
+    expect(path!.segments.at(-1)!.flatMap((part) => (part.kind === 'parameter' ? [[part.name, part.encoding]] : []))).toEqual([
+      ['period', 'string'],
+      ['days', 'value'],
+      ['since', 'value'],
+    ]);
+    expect(path!.parameters.map((parameter) => parameter.type)).toEqual([
+      { kind: 'primitive', name: 'String' },
+      { kind: 'primitive', name: 'Int32' },
+      { kind: 'primitive', name: 'DateTimeOffset' },
+    ]);
+  });
+
+  it('takes a call from its title (`type: f`, `f function`) or its `()`, whatever the table is headed; enums and unknown types quoted', () => {
+    const state = enumPage('resources/widgetstate.md', 'widgetState', [['on', 1]]);
+    const query = [NO_BODY, '', '## Query parameters', '', ...table('|on|[widgetState](../resources/widgetstate.md)|Which.|', '|kind|widgetKindOptions|Which kind.|', '|all|Boolean|Every one.|')];
+    expect(templates('widget: filterByCurrentUser', ['GET /widgets/filterByCurrentUser'], query, [state])).toEqual(["/widgets/filterByCurrentUser(on='{on}',kind='{kind}',all={all})"]);
+    expect(templates('Filter widgets', ['GET /widgets/microsoft.graph.filter()', 'GET /me/widgets/filter()'], query, [state])).toEqual([
+      "/widgets/microsoft.graph.filter(on='{on}',kind='{kind}',all={all})",
+      "/me/widgets/filter(on='{on}',kind='{kind}',all={all})",
+    ]);
+  });
+
+  it("takes Intune's GET body table for the arguments of a page titled `f function`, and keeps a documented query string after the call", () => {
+    expect(templates('getWidgetCount function', ['GET /widgets/{widgetId}/getWidgetCount?$format=json'], table('|status|String|x|', '|count|Int64|x|'))).toEqual([
+      "/widgets/{widgetId}/getWidgetCount(status='{status}',count={count})?$format=json",
+    ]);
+  });
+
+  it('adds only what the path does not hold, and nothing for a table without rows, `$` options, collections or optional arguments', () => {
+    expect(templates('widget: getReport', ['GET /widgets/{id}/getReport'], functionParameters('|id|String|The widget.|', PERIOD, '|$top|Int32|x|'))).toEqual(["/widgets/{id}/getReport(period='{period}')"]);
+    expect(templates('widget: getReport', ['GET /widgets/{id}/getReport'], functionParameters('|id|String|The widget.|'))).toEqual(['/widgets/{id}/getReport']);
+    expect(templates('widget: getReport', ['GET /widgets/getReport'], functionParameters())).toEqual(['/widgets/getReport']);
+    const leftOut = functionParameters('|ids|String collection|x|', '|token|String|Optional. Where to resume.|', '|mode|String|The mode. Optional.|');
+    expect(templates('widget: delta', ['GET /widgets/delta'], leftOut)).toEqual(['/widgets/delta']);
+  });
+
+  it('leaves a path alone that is no function call: not a GET, a list with query parameters, a call that has its arguments or an overload with them', () => {
+    expect(templates('widget: reset', ['POST /widgets/{id}/reset'], functionParameters('|force|Boolean|x|'))).toEqual(['/widgets/{id}/reset']);
+    expect(templates('List widgets', ['GET /widgets'], [NO_BODY, '', '## Optional query parameters', '', ...table(PERIOD)])).toEqual(['/widgets']);
+    expect(templates('widget: getReport', ["GET /widgets/getReport(period='{p}')"], functionParameters(PERIOD, '|days|Int32|x|'))).toEqual(["/widgets/getReport(period='{p}')"]);
+    expect(templates('widget: getReport', ['GET /widgets/getReport', "GET /widgets/getReport(period='{p}')"], functionParameters(PERIOD))).toEqual(['/widgets/getReport', "/widgets/getReport(period='{p}')"]);
+    // A `## Function parameters` heading names the call only on a path that calls nothing else.
+    expect(templates('Get widget content', ["GET /widgets/range(address='{a}')/content"], functionParameters(PERIOD))).toEqual(["/widgets/range(address='{a}')/content"]);
+  });
+});
+
 describe('determinism', () => {
   const pages: ParsedPage[] = [
     ENTITY,
