@@ -6,9 +6,11 @@ import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from './emit/options.js';
 import { parsePages } from './parse/parseWorker.js';
 import { checkFilesInParallel } from './emit/checkOutput.js';
 import { mapInWorkers } from './workers.js';
-import type { PageResult, ParsedPage } from './parse/types.js';
+import type { PageResult, ParsedInclude, ParsedPage } from './parse/types.js';
 import type { DocFile } from './read/docFile.js';
+import type { IncludeFile } from './read/includes.js';
 import { type PageFilter, readDocs, type ReadResult } from './read/readDocs.js';
+import type { IncludedFile } from './model/permissions.js';
 
 export interface PipelineResult {
   docs: DocFile[];
@@ -46,7 +48,8 @@ export interface BuildCache {
 export interface CachedPage {
   text: string;
   invalidUtf8: boolean;
-  result: PageResult;
+  include: boolean;
+  result: PageResult<ParsedPage | ParsedInclude>;
 }
 
 export function createBuildCache(): BuildCache {
@@ -64,30 +67,41 @@ export interface PipelineOptions {
 const PARSE_WORKER = new URL('./parse/parseWorker.ts', import.meta.url);
 
 export async function buildFromDocs(inputs: readonly string[], filter: PageFilter = {}, options: PipelineOptions = {}): Promise<BuildResult> {
-  const { docs, diagnostics: skipped } = options.read ?? (await readDocs(inputs, filter));
+  const { docs, includes, diagnostics: skipped } = options.read ?? (await readDocs(inputs, filter));
   const cached = options.cache?.pages;
-  // A page's parse depends on its path below the root and its text, not on where the root is.
+  // A page's parse depends on its path below the root, its text and whether it is an include, not on where the root is.
   const keyOf = (doc: DocFile) => doc.path;
+  const fresh = (hit: CachedPage | undefined, doc: DocFile) =>
+    hit?.text === doc.text && hit.invalidUtf8 === (doc.invalidUtf8 ?? false) && hit.include === (doc.include ?? false);
   const toParse = docs
-    .filter((doc) => {
-      const hit = cached?.get(keyOf(doc));
-      return !(hit?.text === doc.text && hit.invalidUtf8 === (doc.invalidUtf8 ?? false));
-    })
-    .map((doc) => ({ path: doc.path, text: doc.text, invalidUtf8: doc.invalidUtf8 ?? false, key: keyOf(doc) }));
+    .filter((doc) => !fresh(cached?.get(keyOf(doc)), doc))
+    .map((doc) => ({ path: doc.path, text: doc.text, invalidUtf8: doc.invalidUtf8 ?? false, include: doc.include ?? false, key: keyOf(doc) }));
   const reused = docs.length - toParse.length;
   const onDone = (done: number) => options.onProgress?.('parse', reused + done, docs.length);
-  const fresh = await mapInWorkers(PARSE_WORKER, toParse, (page) => page.text.length, parsePages, (message) => new Error(`parsing failed: ${message}`), onDone);
+  const results = await mapInWorkers(PARSE_WORKER, toParse, (page) => page.text.length, parsePages, (message) => new Error(`parsing failed: ${message}`), onDone);
   options.onProgress?.('parse', docs.length, docs.length);
-  const parsedNow = new Map(toParse.map((page, index) => [page.key, fresh[index]!]));
+  const parsedNow = new Map(toParse.map((page, index) => [page.key, results[index]!]));
   const parsed = docs.map((doc) => parsedNow.get(keyOf(doc)) ?? cached!.get(keyOf(doc))!.result);
   if (cached && (toParse.length > 0 || cached.size !== docs.length)) {
     options.cache!.changed = true;
     cached.clear();
-    docs.forEach((doc, index) => cached.set(keyOf(doc), { text: doc.text, invalidUtf8: doc.invalidUtf8 ?? false, result: parsed[index]! }));
+    docs.forEach((doc, index) => cached.set(keyOf(doc), { text: doc.text, invalidUtf8: doc.invalidUtf8 ?? false, include: doc.include ?? false, result: parsed[index]! }));
   }
-  const { model, diagnostics } = buildModel(parsed.map((result) => result.page));
-  const pages = parsed.map((result) => result.page);
-  return { docs, pages, fromCache: reused, model, diagnostics: [...skipped, ...parsed.flatMap((result) => result.diagnostics), ...diagnostics] };
+  const pages = parsed.flatMap(({ page }) => (page.kind === 'include' ? [] : [page]));
+  const { model, diagnostics } = buildModel(pages, includedFiles(includes, parsed));
+  return {
+    docs,
+    pages,
+    fromCache: docs.filter((doc) => !doc.include).length - toParse.filter((page) => !page.include).length,
+    model,
+    diagnostics: [...skipped, ...parsed.flatMap((result) => result.diagnostics), ...diagnostics],
+  };
+}
+
+/** The include files by the path the docs name them with: parsed, or why they could not be read. */
+function includedFiles(includes: readonly IncludeFile[], parsed: ReadonlyArray<PageResult<ParsedPage | ParsedInclude>>): Map<string, IncludedFile> {
+  const byFile = new Map(parsed.flatMap(({ page }) => (page.kind === 'include' ? [[page.file, page] as const] : [])));
+  return new Map(includes.map((include) => [include.path, include.file ? { parsed: byFile.get(include.file.path)! } : { problem: include.problem! }]));
 }
 
 export async function runPipeline(inputs: readonly string[], filter: PageFilter = {}, options: PipelineOptions = {}): Promise<PipelineResult> {

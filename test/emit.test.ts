@@ -64,7 +64,7 @@ describe('emitting edge cases', () => {
   });
 
   it('orders permissions least privileged first', async () => {
-    expect(await read('requests/getTreeNodeOperation2.ts')).toContain("delegatedWork: ['Tree.Read.All', 'Tree.ReadWrite.All']");
+    expect(await read('requests/getTreeNodeOperation2.ts')).toContain("delegatedWork: { leastPrivileged: ['Tree.Read.All'], higherPrivileged: ['Tree.ReadWrite.All'] }");
   });
 });
 

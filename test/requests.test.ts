@@ -90,11 +90,10 @@ describe('query options, headers and metadata', () => {
   });
 
   it('carries the documented permissions, least privileged first, and the doc page', () => {
-    expect(sdk.updateRemoteActionAuditOperation.permissions.application).toEqual([
-      'DeviceManagementConfiguration.ReadWrite.All',
-      'DeviceManagementManagedDevices.ReadWrite.All',
-    ]);
-    expect(sdk.updateRemoteActionAuditOperation.permissions.delegatedPersonal).toEqual([]);
+    const [table, ...others] = sdk.updateRemoteActionAuditOperation.permissions;
+    expect(others).toEqual([]);
+    expect(table.application).toEqual({ leastPrivileged: ['DeviceManagementConfiguration.ReadWrite.All'], higherPrivileged: ['DeviceManagementManagedDevices.ReadWrite.All'] });
+    expect(table.delegatedPersonal).toEqual({ leastPrivileged: [], higherPrivileged: [] });
     expect(sdk.updateRemoteActionAuditOperation.docPage).toBe('api/intune-devices-remoteactionaudit-update.md');
   });
 

@@ -30,10 +30,10 @@ export function createRemoteActionAudit(request: CreateRemoteActionAuditRequest)
   );
 }
 
-/** What the docs say about `createRemoteActionAudit`: its paths (primary first), permissions (least privileged first, per kind) and page. */
+/** What the docs say about `createRemoteActionAudit`: its paths (primary first), permission tables (per kind, the least privileged scopes and the higher privileged ones) and page. */
 export const createRemoteActionAuditOperation = {
   method: 'POST',
   paths: ['/deviceManagement/remoteActionAudits'],
-  permissions: { delegatedWork: ['DeviceManagementManagedDevices.ReadWrite.All'], delegatedPersonal: [], application: ['DeviceManagementManagedDevices.ReadWrite.All'] },
+  permissions: [{ delegatedWork: { leastPrivileged: ['DeviceManagementManagedDevices.ReadWrite.All'], higherPrivileged: [] }, delegatedPersonal: { leastPrivileged: [], higherPrivileged: [] }, application: { leastPrivileged: ['DeviceManagementManagedDevices.ReadWrite.All'], higherPrivileged: [] } }],
   docPage: 'api/intune-devices-remoteactionaudit-create.md',
 } as const;

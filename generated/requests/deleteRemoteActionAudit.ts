@@ -29,10 +29,10 @@ export function deleteRemoteActionAudit(request: DeleteRemoteActionAuditRequest)
   );
 }
 
-/** What the docs say about `deleteRemoteActionAudit`: its paths (primary first), permissions (least privileged first, per kind) and page. */
+/** What the docs say about `deleteRemoteActionAudit`: its paths (primary first), permission tables (per kind, the least privileged scopes and the higher privileged ones) and page. */
 export const deleteRemoteActionAuditOperation = {
   method: 'DELETE',
   paths: ['/deviceManagement/remoteActionAudits/{remoteActionAuditId}'],
-  permissions: { delegatedWork: ['DeviceManagementManagedDevices.ReadWrite.All'], delegatedPersonal: [], application: ['DeviceManagementManagedDevices.ReadWrite.All'] },
+  permissions: [{ delegatedWork: { leastPrivileged: ['DeviceManagementManagedDevices.ReadWrite.All'], higherPrivileged: [] }, delegatedPersonal: { leastPrivileged: [], higherPrivileged: [] }, application: { leastPrivileged: ['DeviceManagementManagedDevices.ReadWrite.All'], higherPrivileged: [] } }],
   docPage: 'api/intune-devices-remoteactionaudit-delete.md',
 } as const;

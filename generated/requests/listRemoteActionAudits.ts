@@ -30,10 +30,10 @@ export function listRemoteActionAudits(request: ListRemoteActionAuditsRequest = 
   );
 }
 
-/** What the docs say about `listRemoteActionAudits`: its paths (primary first), permissions (least privileged first, per kind) and page. */
+/** What the docs say about `listRemoteActionAudits`: its paths (primary first), permission tables (per kind, the least privileged scopes and the higher privileged ones) and page. */
 export const listRemoteActionAuditsOperation = {
   method: 'GET',
   paths: ['/deviceManagement/remoteActionAudits'],
-  permissions: { delegatedWork: ['DeviceManagementManagedDevices.Read.All', 'DeviceManagementManagedDevices.ReadWrite.All'], delegatedPersonal: [], application: ['DeviceManagementManagedDevices.Read.All', 'DeviceManagementManagedDevices.ReadWrite.All'] },
+  permissions: [{ delegatedWork: { leastPrivileged: ['DeviceManagementManagedDevices.Read.All'], higherPrivileged: ['DeviceManagementManagedDevices.ReadWrite.All'] }, delegatedPersonal: { leastPrivileged: [], higherPrivileged: [] }, application: { leastPrivileged: ['DeviceManagementManagedDevices.Read.All'], higherPrivileged: ['DeviceManagementManagedDevices.ReadWrite.All'] } }],
   docPage: 'api/intune-devices-remoteactionaudit-list.md',
 } as const;

@@ -31,10 +31,10 @@ export function updateRemoteActionAudit(request: UpdateRemoteActionAuditRequest)
   );
 }
 
-/** What the docs say about `updateRemoteActionAudit`: its paths (primary first), permissions (least privileged first, per kind) and page. */
+/** What the docs say about `updateRemoteActionAudit`: its paths (primary first), permission tables (per kind, the least privileged scopes and the higher privileged ones) and page. */
 export const updateRemoteActionAuditOperation = {
   method: 'PATCH',
   paths: ['/deviceManagement/remoteActionAudits/{remoteActionAuditId}'],
-  permissions: { delegatedWork: ['DeviceManagementConfiguration.ReadWrite.All', 'DeviceManagementManagedDevices.ReadWrite.All'], delegatedPersonal: [], application: ['DeviceManagementConfiguration.ReadWrite.All', 'DeviceManagementManagedDevices.ReadWrite.All'] },
+  permissions: [{ delegatedWork: { leastPrivileged: ['DeviceManagementConfiguration.ReadWrite.All'], higherPrivileged: ['DeviceManagementManagedDevices.ReadWrite.All'] }, delegatedPersonal: { leastPrivileged: [], higherPrivileged: [] }, application: { leastPrivileged: ['DeviceManagementConfiguration.ReadWrite.All'], higherPrivileged: ['DeviceManagementManagedDevices.ReadWrite.All'] } }],
   docPage: 'api/intune-devices-remoteactionaudit-update.md',
 } as const;

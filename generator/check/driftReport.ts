@@ -78,9 +78,11 @@ function declarationDrift(declaration: DeclarationChange, origin: FileOrigin | u
   if (members) {
     // A file's fact lists members (a type's properties, an enum's members); they are this declaration's
     // only when it declares every one of them, so a request body's fields never borrow a parameter's row.
-    const listsFact = origin !== undefined && [...origin.members.keys()].every((member) => membersFromDocs?.includes(member));
+    // A declaration may name where its own members come from (an operation's permissions table).
+    const own = origin?.declarations?.get(name);
+    const listsFact = own ?? (origin !== undefined && [...origin.members.keys()].every((member) => membersFromDocs?.includes(member)) ? origin.members : undefined);
     drift.members = members.map((member) => {
-      const source = listsFact ? origin.members.get(member.name) : undefined;
+      const source = listsFact?.get(member.name);
       return source ? { ...member, source: locate(source) } : member;
     });
   }

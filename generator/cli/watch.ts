@@ -5,7 +5,7 @@ import path from 'node:path';
 import chokidar from 'chokidar';
 import type { Diagnostic } from '../model/types.js';
 import { createBuildCache, type ProgressListener, runPipeline } from '../pipeline.js';
-import type { DocFile } from '../read/docFile.js';
+import { type DocFile, pageCount } from '../read/docFile.js';
 import type { PageFilter } from '../read/readDocs.js';
 import type { EmitOptions } from '../emit/options.js';
 import { assertWritableOutput, updateOutput, withManifest, writeOutput } from '../write/outputFolder.js';
@@ -36,7 +36,7 @@ export async function watchDocs(settings: WatchSettings, options: CommonOptions)
   await writeOutput(settings.out, written);
   await disk.save();
   printDiagnostics(first.diagnostics, first.docs, options);
-  say(`${first.docs.length} pages read, ${written.size} files written to ${settings.out}`);
+  say(`${pageCount(first.docs)} pages read, ${written.size} files written to ${settings.out}`);
 
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;

@@ -74,14 +74,15 @@ const typeDefinition = byKind({
 });
 const pathPart = byKind({ literal: object({ text: string }), parameter: object({ name: string }) });
 const path = object({ template: string, segments: list(list(pathPart)), parameters: list(object({ name: string })), source });
-const scopes = list(string);
+const scopes = object({ leastPrivileged: list(string), higherPrivileged: list(string) });
+const permissions = object({ label: optional(string), delegatedWork: scopes, delegatedPersonal: scopes, application: scopes, source, includedFrom: optional(source) });
 const operation = object({
   name: string,
   title: string,
   description: string,
   method: oneOf('GET', 'POST', 'PATCH', 'PUT', 'DELETE'),
   paths: list(path, true),
-  permissions: object({ delegatedWork: scopes, delegatedPersonal: scopes, application: scopes }),
+  permissions: list(permissions),
   supportsQueryOptions: boolean,
   parameters: list(property),
   body: byKind({ none: object({}), type: object({ type: typeRef, source }), properties: object({ properties: list(property), source }) }),

@@ -72,11 +72,27 @@ function compareResponse(a: ResponseSpec, b: ResponseSpec, report: Reporter): vo
 
 const PERMISSION_KINDS = ['delegatedWork', 'delegatedPersonal', 'application'] as const;
 
-/** The scopes of each kind as sets: pages list them in either order (most or least privileged first). */
-function comparePermissions(a: Permissions, b: Permissions, report: Reporter, source: Source): void {
+/**
+ * The tables matched by label, and in each the scopes of each kind as sets (pages
+ * list them in either order), least privileged apart from higher privileged.
+ */
+function comparePermissions(a: Permissions[], b: Permissions[], report: Reporter, source: Source): void {
+  const byLabel = (tables: Permissions[]) => new Map(tables.map((table) => [table.label ?? '', table]));
+  const [before, after] = [byLabel(a), byLabel(b)];
   const sorted = (scopes: string[]) => [...scopes].sort().join('\n');
-  const changed = PERMISSION_KINDS.filter((kind) => sorted(a[kind]) !== sorted(b[kind]));
-  // `application: A, B; delegatedWork: C`, for the kinds that changed.
-  const text = (permissions: Permissions) => changed.map((kind) => `${kind}: ${permissions[kind].join(', ') || 'not supported'}`).join('; ');
-  if (changed.length > 0) report('permissions-changed', source, { from: text(a), to: text(b) });
+  const key = (table: Permissions | undefined, kind: (typeof PERMISSION_KINDS)[number]) =>
+    table ? `${sorted(table[kind].leastPrivileged)}\u0000${sorted(table[kind].higherPrivileged)}` : undefined;
+  const changed = [...new Set([...before.keys(), ...after.keys()])].flatMap((label) =>
+    PERMISSION_KINDS.filter((kind) => key(before.get(label), kind) !== key(after.get(label), kind)).map((kind) => [label, kind] as const),
+  );
+  // `application: A (least privileged), B; for chat, delegatedWork: none recorded`, for what changed.
+  const text = (tables: Map<string, Permissions>) =>
+    changed
+      .map(([label, kind]) => {
+        const scopes = tables.get(label)?.[kind];
+        const list = !scopes ? 'none recorded' : [...scopes.leastPrivileged.map((scope) => `${scope} (least privileged)`), ...scopes.higherPrivileged].join(', ') || 'not supported';
+        return `${label ? `${label}, ` : ''}${kind}: ${list}`;
+      })
+      .join('; ');
+  if (changed.length > 0) report('permissions-changed', source, { from: text(before), to: text(after) });
 }

@@ -4,6 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Diagnostic, Model } from '../model/types.js';
 import { buildFromDocs } from '../pipeline.js';
+import { pageCount } from '../read/docFile.js';
 import { InputError, type PageFilter, pageMatcher } from '../read/readDocs.js';
 import { modelShapeError } from './checkModel.js';
 
@@ -34,7 +35,7 @@ export async function locateSide(option: string, location: string | undefined): 
 export async function loadModel({ option, location, kind }: Side, filter: PageFilter = {}): Promise<LoadedModel> {
   if (kind === 'docs') {
     const built = await buildFromDocs([location], filter);
-    return { model: built.model, pages: built.docs.length, diagnostics: built.diagnostics };
+    return { model: built.model, pages: pageCount(built.docs), diagnostics: built.diagnostics };
   }
   const text = await readFile(location, 'utf8').catch((error: Error) => {
     throw new InputError(`${option} ${location}: cannot read it: ${error.message}`);

@@ -16,6 +16,8 @@ export interface FileOrigin {
   source: Source;
   /** Its properties, enum members or parameters, by name. */
   members: Map<string, Source>;
+  /** The members of one declaration, where they come from elsewhere: `getWidgetOperation`'s `permissions` from the permissions table (in its include file). */
+  declarations?: Map<string, Map<string, Source>>;
 }
 
 export interface EmitResult {
@@ -59,7 +61,8 @@ export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OP
   for (const operation of model.operations) {
     const name = names.operations.get(operation.name)!;
     const members = new Map(operation.parameters.map((parameter) => [parameter.name, parameter.source]));
-    add('requests', name, () => render('request.ts', requestView(operation, name, ctx)), { source: operation.source, members });
+    const facts = new Map(operation.permissions.slice(0, 1).map((table) => ['permissions', table.source] as const));
+    add('requests', name, () => render('request.ts', requestView(operation, name, ctx)), { source: operation.source, members, declarations: new Map([[`${name}Operation`, facts]]) });
   }
 
   if (emits.has('schemas')) {

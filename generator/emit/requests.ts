@@ -55,7 +55,8 @@ export function requestView(operation: Operation, name: string, ctx: EmitContext
     requestDoc: takes.join(', '),
     imports: imports.lines(),
     name,
-    doc: withGap(summary, [...deprecatedLine(operation.deprecated), ...sourceLines([operation.source])]),
+    // Permissions from an include file are seen there (the page's include line is the operation's page).
+    doc: withGap(summary, [...deprecatedLine(operation.deprecated), ...sourceLines([operation.source, ...operation.permissions.flatMap((table) => (table.includedFrom ? [table.source] : []))])]),
     requestType: requestTypeName(name),
     variants,
     fields,
@@ -71,7 +72,7 @@ export function requestView(operation: Operation, name: string, ctx: EmitContext
     method: operation.method,
     headers: requestHeaders(operation, body),
     templates: paths.map((path) => path.template),
-    permissions: operation.permissions,
+    permissions: operation.permissions.map(({ source: _source, includedFrom: _includedFrom, ...table }) => table),
     docPage: operation.source.file,
   };
 }

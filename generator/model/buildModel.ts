@@ -6,6 +6,7 @@ import { crossCheckJson } from './crossCheck.js';
 import { possibleValuesDefinitions } from './possibleValues.js';
 import { uniqueOperationNames } from './operationNames.js';
 import { buildOperation } from './operations.js';
+import type { IncludedFile } from './permissions.js';
 import {
   buildStructuredType,
   compare,
@@ -20,7 +21,8 @@ export interface ModelResult {
   diagnostics: Diagnostic[];
 }
 
-export function buildModel(pages: readonly ParsedPage[]): ModelResult {
+/** `includes`: the permission include files the pages name, by resolved path (see permissions.ts). */
+export function buildModel(pages: readonly ParsedPage[], includes: ReadonlyMap<string, IncludedFile> = new Map()): ModelResult {
   const diagnostics: Diagnostic[] = [];
   const report = (diagnostic: Diagnostic) => diagnostics.push(diagnostic);
   const sorted = [...pages].sort((a, b) => compare(a.file, b.file));
@@ -77,7 +79,7 @@ export function buildModel(pages: readonly ParsedPage[]): ModelResult {
   const operations = uniqueOperationNames(
     sorted
       .filter((page): page is ApiPage => page.kind === 'api')
-      .map((page) => buildOperation(page, symbols, report))
+      .map((page) => buildOperation(page, symbols, report, includes))
       .filter((operation): operation is Operation => operation !== undefined),
     report,
   );

@@ -1,7 +1,7 @@
 // API pages → operations: method, paths, permissions, body and response.
-import { emptyPermissions } from '../parse/permissions.js';
 import type { ApiPage, RawResponse } from '../parse/types.js';
 import { parsePathTemplate, splitQuery } from './paths.js';
+import { type IncludedFile, resolvePermissions } from './permissions.js';
 import { toProperty, uniqueProperties } from './properties.js';
 import { resolveTypeRef } from './resolveType.js';
 import { DEFAULT_NAMESPACE } from './structuredTypes.js';
@@ -11,7 +11,7 @@ import type { HttpMethod, Operation, OperationPath, Property, RequestBody, Respo
 const DEFAULT_STATUS: Record<HttpMethod, number> = { GET: 200, POST: 201, PATCH: 200, PUT: 200, DELETE: 204 };
 
 /** `undefined` when the page documents no request line (already reported by the parser). */
-export function buildOperation(page: ApiPage, symbols: SymbolTable, report: DiagnosticSink): Operation | undefined {
+export function buildOperation(page: ApiPage, symbols: SymbolTable, report: DiagnosticSink, includes: ReadonlyMap<string, IncludedFile>): Operation | undefined {
   const first = page.requests[0];
   if (!first) return undefined;
   const namespace = page.namespace ?? DEFAULT_NAMESPACE;
@@ -31,7 +31,7 @@ export function buildOperation(page: ApiPage, symbols: SymbolTable, report: Diag
     paths: page.requests
       .filter((request) => request.method === first.method)
       .map((request) => typedParameters(parsePathTemplate(withFunctionArguments(request.path, page, documented), request.source), documented)),
-    permissions: page.permissions ?? emptyPermissions(),
+    permissions: resolvePermissions(page, includes, report),
     headers: page.headers,
     supportsQueryOptions: page.supportsQueryOptions,
     parameters,

@@ -161,8 +161,25 @@ export interface OperationPath {
 
 export type PermissionKind = 'delegatedWork' | 'delegatedPersonal' | 'application';
 
-/** Scopes per permission kind, least privileged first; empty where not supported. */
-export type Permissions = Record<PermissionKind, string[]>;
+/** The scopes of one permission kind: those the docs mark least privileged, then the higher privileged ones; both empty where the kind is not supported. */
+export interface Scopes {
+  leastPrivileged: string[];
+  higherPrivileged: string[];
+}
+
+/**
+ * One permissions table of an operation, inline or from an include file. The
+ * table of today's pages marks which scopes are least privileged; the older one
+ * lists them "from least to most privileged", so its first is.
+ */
+export interface Permissions extends Record<PermissionKind, Scopes> {
+  /** The heading over the table when the page has several (`Permissions for chat`). */
+  label?: string;
+  /** The table: in the include file, when it came from one. */
+  source: Source;
+  /** The `[!INCLUDE]` line of the page that brought it, when it came from an include file. */
+  includedFrom?: Source;
+}
 
 export interface HeaderSpec {
   name: string;
@@ -216,7 +233,8 @@ export interface Operation {
   method: HttpMethod;
   /** The primary path first, then aliases. */
   paths: OperationPath[];
-  permissions: Permissions;
+  /** Usually one table; several where the page labels them (`Permissions for channel`, `for chat`); none where the docs give none docgen could read. */
+  permissions: Permissions[];
   headers: HeaderSpec[];
   /** The page says the OData query options ($select, $filter, …) apply. */
   supportsQueryOptions: boolean;

@@ -6,7 +6,7 @@ import { type PageContext, report, sourceOf } from './context.js';
 import { readExamples } from './examples.js';
 import { readRequestLines } from './httpRequest.js';
 import { readPageInfo } from './pageInfo.js';
-import { readPermissions } from './permissions.js';
+import { readPermissionEntries } from './permissions.js';
 import { readPropertyTables } from './properties.js';
 import { readRequestBody } from './requestBody.js';
 import { readResponse, typeFromExamples } from './response.js';
@@ -43,19 +43,19 @@ export function readApiPage(ctx: PageContext, outline: PageOutline, frontMatter:
     headers: readHeaders(ctx, findSection(outline, /^(optional )?request headers$/)),
     supportsQueryOptions: outline.sections.some((section) => section.nodes.some((node) => QUERY_OPTIONS.test(nodeText(node)))),
     ...readParameters(ctx, outline),
+    permissions: [],
     body: { kind: 'none' },
     examples: readExamples(ctx, findSection(outline, /^examples?\b/)?.nodes ?? []),
   };
 
   const permissionsSection = findSection(outline, /^(permissions|prerequisites)$/);
-  const permissions = permissionsSection && readPermissions(ctx, permissionsSection.nodes);
-  if (permissions) page.permissions = permissions;
-  else if (outline.includes.some((include) => include.name === 'permissions-table')) {
-    report(ctx, 'info', 'permissions-include', 'Permissions are in an include file that is not read; none are recorded.', info.source);
-  } else {
+  // Permission includes stand in the section; on a page without one, wherever they are.
+  const includes = outline.includes.filter((include) => include.permissions && (!permissionsSection || include.section === permissionsSection.key));
+  page.permissions = readPermissionEntries(ctx, permissionsSection?.nodes ?? [], includes);
+  if (page.permissions.length === 0) {
     report(ctx, 'warning', 'permissions', 'The page has no permissions table.', sourceOf(ctx, permissionsSection?.heading), {
-      expected: 'a `## Permissions` section with a `Permission type` table',
-      found: permissionsSection ? 'a section without such a table' : 'no such section',
+      expected: 'a `## Permissions` section with a `Permission type` table or a `[!INCLUDE [permissions-table](…)]` line',
+      found: permissionsSection ? 'a section without either' : 'no such section',
     });
   }
 

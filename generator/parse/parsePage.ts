@@ -11,24 +11,51 @@ import { readPageInfo } from './pageInfo.js';
 import { type LocatedAnnotation, readResourcePage } from './resourcePage.js';
 import { findSection, outlinePage, type PageOutline } from './sections.js';
 import { encodingProblem, rejectPage } from './guard.js';
-import type { PageResult } from './types.js';
+import { readPermissionEntries } from './permissions.js';
+import type { PageResult, ParsedInclude } from './types.js';
 
 /** Never throws: a page docgen cannot read yields an empty page of kind `other` and an error diagnostic. */
 export function parsePage(file: string, text: string, options: { invalidUtf8?: boolean } = {}): PageResult {
+  return guarded(file, text, options, emptyPage(file), () => readPage(file, text));
+}
+
+/** `read`'s result, or `empty` and why: a page too large, binary or too deep is not read, and an exception is an error, not a crash. */
+function guarded<Page>(file: string, text: string, options: { invalidUtf8?: boolean }, empty: Page, read: () => PageResult<Page>): PageResult<Page> {
   const rejected = rejectPage(file, text);
-  if (rejected) return { page: emptyPage(file), diagnostics: [rejected] };
+  if (rejected) return { page: empty, diagnostics: [rejected] };
   try {
-    const result = readPage(file, text);
+    const result = read();
     return options.invalidUtf8 ? { ...result, diagnostics: [encodingProblem(file, text), ...result.diagnostics] } : result;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {
-      page: emptyPage(file),
+      page: empty,
       diagnostics: [
         { code: 'page-unreadable', severity: 'error', message: 'docgen could not read the page; it is skipped.', expected: 'a Markdown page', found: message, source: { file, line: 1, column: 1 } },
       ],
     };
   }
+}
+
+/**
+ * An include file (see read/includes.ts): no page, so no title or page kind to
+ * report; its permission tables, and the permission includes it names in turn.
+ */
+export function parseInclude(file: string, text: string, options: { invalidUtf8?: boolean } = {}): PageResult<ParsedInclude> {
+  return guarded(file, text, options, { kind: 'include', file, permissions: [] }, () => {
+    const root = parseMarkdown(text);
+    const ctx = createContext(file, root, text);
+    const outline = outlinePage(root);
+    const nodes = root.children.filter((node) => node.type !== 'yaml');
+    const page: ParsedInclude = { kind: 'include', file, permissions: readPermissionEntries(ctx, nodes, outline.includes.filter((include) => include.permissions)) };
+    if (page.permissions.length === 0) {
+      report(ctx, 'warning', 'include-empty', 'The permissions include holds no permissions table.', { file, line: 1, column: 1 }, {
+        expected: 'a `Permission type` table',
+        found: 'none',
+      });
+    }
+    return { page, diagnostics: ctx.diagnostics };
+  });
 }
 
 function emptyPage(file: string): PageResult['page'] {

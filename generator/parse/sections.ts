@@ -1,6 +1,6 @@
 // Splitting a page into its title, intro and H2 sections, leaving out what is
 // presentation only: code-sample tab headings and `[!INCLUDE]` lines.
-import type { Heading, Root, RootContent } from 'mdast';
+import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import { headingKey, nodeText, squash } from './text.js';
 
 export interface Section {
@@ -15,8 +15,13 @@ export interface Section {
 /** An `[!INCLUDE [name](path)]` line: content that lives in another file. */
 export interface Include {
   name: string;
+  /** The path as written, relative to the page. */
+  target: string;
+  /** `[!INCLUDE [permissions-table](…)]`: the file holds the page's permissions table. */
+  permissions: boolean;
   /** Key of the section it stands in; absent before the first section. */
   section?: string;
+  node: Paragraph;
 }
 
 export interface PageOutline {
@@ -28,7 +33,7 @@ export interface PageOutline {
 }
 
 const TAB_HEADING = /^\[.+\]\(#tab\/[\w-]+\)$/;
-const INCLUDE_LINE = /^\s*\[!INCLUDE\s*\[([^\]]*)\]\([^)]*\)\s*\]/i;
+const INCLUDE_LINE = /^\s*\[!INCLUDE\s*\[([^\]]*)\]\(([^)]*)\)\s*\]/i;
 
 export function isTabHeading(node: Heading): boolean {
   // The text of `# [HTTP](#tab/http)` is just "HTTP"; look at the link itself.
@@ -36,11 +41,14 @@ export function isTabHeading(node: Heading): boolean {
   return node.children.length === 1 && only?.type === 'link' && TAB_HEADING.test(`[x](${only.url})`);
 }
 
-/** The name of an `[!INCLUDE [name](path)]` paragraph (remark reads the inner part as a link). */
-function includeName(node: RootContent): string | undefined {
+/** An `[!INCLUDE [name](path)]` paragraph (remark reads the inner part as a link). */
+function readInclude(node: RootContent): Omit<Include, 'section'> | undefined {
   if (node.type !== 'paragraph') return undefined;
   const text = node.children.map((child) => (child.type === 'link' ? `[${nodeText(child)}](${child.url})` : nodeText(child))).join('');
-  return INCLUDE_LINE.exec(text)?.[1]?.trim();
+  const match = INCLUDE_LINE.exec(text);
+  if (!match) return undefined;
+  const name = match[1]!.trim();
+  return { name, target: match[2]!.trim(), permissions: name.toLowerCase() === 'permissions-table', node };
 }
 
 export function outlinePage(root: Root): PageOutline {
@@ -51,9 +59,9 @@ export function outlinePage(root: Root): PageOutline {
       outline.frontMatter ??= node.value;
       continue;
     }
-    const include = includeName(node);
+    const include = readInclude(node);
     if (include !== undefined) {
-      outline.includes.push(current ? { name: include, section: current.key } : { name: include });
+      outline.includes.push(current ? { ...include, section: current.key } : include);
       continue;
     }
     if (node.type === 'definition') continue;

@@ -15,7 +15,7 @@ export function squash(text: string): string {
 
 /**
  * The text of a node. Unlike mdast-util-to-string it keeps line breaks that the
- * docs write as `<br>` and list items written as `<li>` (both common in table
+ * docs write as `<br>` (or `</br>`) and list items written as `<li>` (both common in table
  * cells), as newlines, so lists inside cells do not run together.
  */
 export function nodeText(node: Nodes): string {
@@ -29,7 +29,8 @@ function collect(node: Nodes): string {
     case 'inlineCode':
       return `\`${node.value}\``;
     case 'html':
-      return /^<\s*(br|li|p)\b/i.test(node.value) ? '\n' : '';
+      // `</br>` too: browsers read it as `<br>`, and the docs write it so.
+      return /^<\s*(\/\s*)?br\b|^<\s*(li|p)\b/i.test(node.value) ? '\n' : '';
     case 'break':
       return '\n';
     case 'image':

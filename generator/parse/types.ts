@@ -114,7 +114,8 @@ export interface RawResponse {
 export interface ApiPage extends PageBase {
   kind: 'api';
   requests: HttpRequestLine[];
-  permissions?: Permissions;
+  /** The Permissions section's tables and permission includes, in order; empty where it has none. */
+  permissions: RawPermissions[];
   headers: HeaderSpec[];
   supportsQueryOptions: boolean;
   /** Function, query and path parameters documented in tables. */
@@ -133,7 +134,19 @@ export interface OtherPage extends PageBase {
 
 export type ParsedPage = ResourcePage | EnumPage | ApiPage | OtherPage;
 
-export interface PageResult {
-  page: ParsedPage;
+/** A permissions table as a page or an include file gives it, or a `[!INCLUDE [permissions-table](…)]` line naming a file that holds one. */
+export type RawPermissions =
+  | { kind: 'table'; permissions: Permissions }
+  | { kind: 'include'; target: string; label?: string; source: Source };
+
+/** An include file (see read/includes.ts): no page, read for the permission tables, and the permission includes, it holds. */
+export interface ParsedInclude {
+  kind: 'include';
+  file: string;
+  permissions: RawPermissions[];
+}
+
+export interface PageResult<Page = ParsedPage> {
+  page: Page;
   diagnostics: Diagnostic[];
 }

@@ -8,6 +8,13 @@ export interface DocFile {
   text: string;
   /** The bytes were not valid UTF-8; `text` has U+FFFD where they were. */
   invalidUtf8?: boolean;
+  /** A permission include file that a page names (see includes.ts): read with the pages, but no page. */
+  include?: boolean;
+}
+
+/** How many of `docs` are pages, include files aside. */
+export function pageCount(docs: readonly DocFile[]): number {
+  return docs.filter((doc) => !doc.include).length;
 }
 
 const strict = new TextDecoder('utf-8', { fatal: true });

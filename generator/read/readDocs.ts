@@ -6,14 +6,20 @@ import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import { inBatches } from '../inBatches.js';
 import type { Diagnostic } from '../model/types.js';
-import { decode, type DocFile } from './docFile.js';
+import { decode, type DocFile, pageCount } from './docFile.js';
+import { type IncludeFile, readIncludes } from './includes.js';
 
 export class InputError extends Error {}
 
 const PATTERNS = ['**/*.md', '**/*.md.txt'];
+const INCLUDES = '**/includes/**';
+const inIncludes = picomatch(INCLUDES, { dot: true });
 
 export interface ReadResult {
+  /** The pages, and the include files they name (`include: true`), sorted by path. */
   docs: DocFile[];
+  /** The permission include files the docs name (see includes.ts), read or not, by path. */
+  includes: IncludeFile[];
   /** Files passed over: symbolic links, which could lead outside the input folders. */
   diagnostics: Diagnostic[];
 }
@@ -38,28 +44,40 @@ export async function readDocs(roots: readonly string[], filter: PageFilter = {}
   const files: DocFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, string>();
+  const includes = new Map<string, IncludeFile>();
   for (const root of roots) {
     const info = await stat(root).catch(() => undefined);
     if (!info) throw new InputError(`input folder not found: ${root}`);
     if (!info.isDirectory()) throw new InputError(`input folder ${root}: expected a folder of doc pages; found a file`);
     // Symbolic links are never followed (they can lead outside the input); the glob leaves them out, and they are reported.
-    const paths = (await glob(PATTERNS, { cwd: root, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false }))
+    // Files under an `includes` folder are no pages: read are only the permission includes a page names (includes.ts).
+    const paths = (await glob(PATTERNS, { cwd: root, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false, ignore: [INCLUDES] }))
       .filter(wanted)
       .sort();
-    diagnostics.push(...(await symbolicLinks(root)).filter((link) => wanted(link.source.file)));
+    diagnostics.push(...(await symbolicLinks(root)).filter((link) => wanted(link.source.file) && !inIncludes(link.source.file)));
     for (const relative of paths) {
       const other = seen.get(relative);
       if (other !== undefined) throw new InputError(`${relative} is in two input folders (${other} and ${root}); page paths must be unique`);
       seen.set(relative, root);
     }
     const contents = await inBatches(paths, (relative) => readFile(path.join(root, relative)));
-    paths.forEach((relative, index) => files.push({ root, path: relative, ...decode(contents[index]!) }));
+    const pages = paths.map((relative, index): DocFile => ({ root, path: relative, ...decode(contents[index]!) }));
+    const included = await readIncludes(root, pages);
+    for (const include of included.values()) {
+      if (includes.has(include.path)) throw new InputError(`${include.path} is in two input folders (${includes.get(include.path)!.file?.root ?? 'one'} and ${root}); include paths must be unique`);
+      includes.set(include.path, include);
+    }
+    // A file that a page includes is no page, wherever it is.
+    // Two names (differing in letter case) may lead to one file: it is read, and listed, once.
+    const read = new Map([...included.values()].flatMap((include) => (include.file ? [[include.file.path, include.file] as const] : [])));
+    files.push(...pages.filter((page) => !read.has(page.path)), ...read.values());
   }
-  if (files.length === 0) {
+  if (pageCount(files) === 0) {
     const filtered = filter.include?.length || filter.exclude?.length ? ' that match the include and exclude globs' : '';
     throw new InputError(`no .md pages found in ${roots.join(', ')}${filtered}`);
   }
-  return { docs: files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics };
+  const byPath = <T extends { path: string }>(a: T, b: T) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { docs: files.sort(byPath), includes: [...includes.values()].sort(byPath), diagnostics };
 }
 
 async function symbolicLinks(root: string): Promise<Diagnostic[]> {

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { buildFromDocs } from '../pipeline.js';
 import { type Baseline, baselineFigures, CORPUS, CORPUS_VERSIONS } from './baseline.js';
 import { computeCoverage } from './coverage.js';
+import { pageCount } from '../read/docFile.js';
 
 if (!existsSync(CORPUS)) {
   process.stderr.write(`corpus:baseline: the corpus is not at ${CORPUS}\n`);
@@ -15,6 +16,6 @@ for (const version of CORPUS_VERSIONS) {
   const started = Date.now();
   const built = await buildFromDocs([`${CORPUS}${version}`]);
   baseline[version] = baselineFigures(computeCoverage(built.pages, built.model, built.diagnostics));
-  process.stderr.write(`corpus:baseline: ${version}: ${built.docs.length} pages in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(`corpus:baseline: ${version}: ${pageCount(built.docs)} pages in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 process.stdout.write(`${JSON.stringify(baseline, null, 2)}\n`);

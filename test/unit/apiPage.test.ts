@@ -51,6 +51,15 @@ function apiPage(parts: Parts = {}): string {
 
 const api = (parts: Parts = {}) => parseApi('api/widget-get.md', apiPage(parts));
 
+/** The scopes of the page's first permissions table. */
+function firstTable(page: ReturnType<typeof api>['page']) {
+  const [entry] = page.permissions;
+  if (entry?.kind !== 'table') throw new Error(`expected a permissions table, found ${JSON.stringify(entry)}`);
+  return entry.permissions;
+}
+const scopes = (leastPrivileged: string[], higherPrivileged: string[] = []) => ({ leastPrivileged, higherPrivileged });
+const NONE = scopes([]);
+
 describe('a complete page', () => {
   it('parses without diagnostics', () => {
     const { page, diagnostics } = api();
@@ -148,13 +157,58 @@ describe('HTTP request lines', () => {
 });
 
 describe('permissions', () => {
-  it('reads a least-to-most table; "Not supported." is an empty list', () => {
+  it('reads a least-to-most table: its first scope is the least privileged; "Not supported." is none', () => {
     const { page } = api();
-    expect(page.permissions).toEqual({
-      delegatedWork: ['Widget.Read', 'Widget.ReadWrite'],
-      delegatedPersonal: [],
-      application: ['Widget.Read.All'],
+    expect(firstTable(page)).toEqual({
+      delegatedWork: scopes(['Widget.Read'], ['Widget.ReadWrite']),
+      delegatedPersonal: NONE,
+      application: scopes(['Widget.Read.All']),
+      source: { file: 'api/widget-get.md', line: expect.any(Number), column: 1 },
     });
+  });
+
+  it('reads today\'s table: least and higher privileged columns, "Not available" without a period, `</br>` lists, a note left out (info)', () => {
+    const { page, diagnostics } = api({
+      permissions: [
+        '|Permission type|Least privileged permission|Higher privileged permissions|',
+        '|:---|:---|:---|',
+        '|Delegated (work or school account)| Widget.Read | Widget.ReadWrite </br>Widget.Read.All, Widget-Special.All <br><br> Note: Widget.Legacy cannot be used.|',
+        '|Delegated (personal Microsoft account)|Not supported.|Not supported.|',
+        '|Application| Widget.Read.All, Widget.Owner | Not available |',
+      ],
+    });
+    expect(firstTable(page)).toMatchObject({
+      delegatedWork: scopes(['Widget.Read'], ['Widget.ReadWrite', 'Widget.Read.All', 'Widget-Special.All']),
+      delegatedPersonal: NONE,
+      application: scopes(['Widget.Read.All', 'Widget.Owner']),
+    });
+    expect(withCode(diagnostics, 'permission-text').map((d) => [d.severity, d.found])).toEqual([['info', '"Note: Widget.Legacy cannot be used"']]);
+  });
+
+  it('keeps every table and include of the section, in order, labelled by the heading over each', () => {
+    const { page, diagnostics } = api({
+      permissions: [
+        'Intro.',
+        '',
+        '### Permissions for channel',
+        '',
+        '[!INCLUDE [permissions-table](../includes/permissions/widget-get-permissions.md)]',
+        '',
+        '### Permissions for chat',
+        '',
+        ...PERMISSIONS_TABLE,
+        '',
+        '[!INCLUDE [permissions-table](../includes/permissions/widget-get-2-permissions.md)]',
+        '',
+        '[!INCLUDE [national-cloud-support](../../includes/all-clouds.md)]',
+      ],
+    });
+    expect(page.permissions.map((entry) => [entry.kind, entry.kind === 'table' ? entry.permissions.label : entry.label, entry.kind === 'include' ? entry.target : ''])).toEqual([
+      ['include', 'Permissions for channel', '../includes/permissions/widget-get-permissions.md'],
+      ['table', 'Permissions for chat', ''],
+      ['include', 'Permissions for chat', '../includes/permissions/widget-get-2-permissions.md'],
+    ]);
+    expect(codes(diagnostics)).not.toContain('permissions');
   });
 
   it('reverses a most-to-least table so the least privileged comes first', () => {
@@ -168,9 +222,9 @@ describe('permissions', () => {
         '|Application|Widget.ReadWrite.All, Widget.Read.All|',
       ],
     });
-    expect(page.permissions?.delegatedWork).toEqual(['Widget.Read.All', 'Widget.ReadWrite.All']);
-    expect(page.permissions?.application).toEqual(['Widget.Read.All', 'Widget.ReadWrite.All']);
-    expect(page.permissions?.delegatedPersonal).toEqual([]);
+    expect(firstTable(page).delegatedWork).toEqual(scopes(['Widget.Read.All'], ['Widget.ReadWrite.All']));
+    expect(firstTable(page).application).toEqual(scopes(['Widget.Read.All'], ['Widget.ReadWrite.All']));
+    expect(firstTable(page).delegatedPersonal).toEqual(NONE);
   });
 
   it('tolerates a missing `)`, an NBSP in the header, trailing `*`/`|`/`.` and `Not applicable.`', () => {
@@ -183,20 +237,22 @@ describe('permissions', () => {
         '|Application|Widget.Read.All \\||',
       ],
     });
-    expect(page.permissions).toEqual({ delegatedWork: ['Widget.Read', 'Widget.ReadWrite'], delegatedPersonal: [], application: ['Widget.Read.All'] });
+    expect(page.permissions).toEqual([
+      { kind: 'table', permissions: { delegatedWork: scopes(['Widget.Read'], ['Widget.ReadWrite']), delegatedPersonal: NONE, application: scopes(['Widget.Read.All']), source: expect.objectContaining({ file: 'api/widget-get.md' }) } },
+    ]);
     expect(diagnostics).toEqual([]);
   });
 
   it('adds the scopes of per-workflow sub-rows (Intune) to the permission type above them', () => {
     const { page, diagnostics } = api({ permissions: [...PERMISSIONS_TABLE, '|&nbsp; **Policy Set**|Widget.Policy.All, Widget.Read.All|'] });
-    expect(page.permissions?.application).toEqual(['Widget.Read.All', 'Widget.Policy.All']);
+    expect(firstTable(page).application).toEqual(scopes(['Widget.Read.All', 'Widget.Policy.All']));
     expect(withCode(diagnostics, 'permission-row')).toEqual([]);
   });
 
   it('reports a row label that is no permission type and follows none as `permission-row`', () => {
     const table = ['|Permission type|Permissions (from least to most privileged)|', '|:---|:---|', '|Policy Set|Widget.Policy.All|', ...PERMISSIONS_TABLE.slice(2)];
     const { page, diagnostics } = api({ permissions: table });
-    expect(page.permissions?.application).toEqual(['Widget.Read.All']);
+    expect(firstTable(page).application).toEqual(scopes(['Widget.Read.All']));
     const [warning] = withCode(diagnostics, 'permission-row');
     expect(warning?.severity).toBe('warning');
     expect(warning?.found).toBe('"policy set"');
@@ -204,12 +260,12 @@ describe('permissions', () => {
 
   it('skips tables that are not permission tables', () => {
     const { page } = api({ permissions: ['|Scope|Meaning|', '|---|---|', '|a|b|', '', ...PERMISSIONS_TABLE] });
-    expect(page.permissions?.delegatedWork).toEqual(['Widget.Read', 'Widget.ReadWrite']);
+    expect(firstTable(page).delegatedWork).toEqual(scopes(['Widget.Read'], ['Widget.ReadWrite']));
   });
 
   it('reports a missing Permissions section as `permissions` (warning)', () => {
     const { page, diagnostics } = api({ permissions: null });
-    expect(page.permissions).toBeUndefined();
+    expect(page.permissions).toEqual([]);
     const [warning] = withCode(diagnostics, 'permissions');
     expect(warning?.severity).toBe('warning');
     expect(warning?.found).toBe('no such section');
@@ -217,10 +273,10 @@ describe('permissions', () => {
 
   it('reports a Permissions section without a table as `permissions` (warning)', () => {
     const { diagnostics } = api({ permissions: ['Ask your administrator.'] });
-    expect(withCode(diagnostics, 'permissions')[0]?.found).toBe('a section without such a table');
+    expect(withCode(diagnostics, 'permissions')[0]?.found).toBe('a section without either');
   });
 
-  it('permissions given by `[!INCLUDE [permissions-table](…)]` are an info `permissions-include`, not a warning', () => {
+  it('permissions given by `[!INCLUDE [permissions-table](…)]` are an include to resolve, not a missing table', () => {
     const { page, diagnostics } = api({
       permissions: [
         'Choose the permission or permissions marked as least privileged for this API.',
@@ -229,8 +285,7 @@ describe('permissions', () => {
         '[!INCLUDE [permissions-table](../includes/permissions/widget-get-permissions.md)]',
       ],
     });
-    expect(page.permissions).toBeUndefined();
-    expect(withCode(diagnostics, 'permissions-include').map((diagnostic) => diagnostic.severity)).toEqual(['info']);
+    expect(page.permissions).toEqual([{ kind: 'include', target: '../includes/permissions/widget-get-permissions.md', source: { file: 'api/widget-get.md', line: expect.any(Number), column: 1 } }]);
     expect(codes(diagnostics)).not.toContain('permissions');
   });
 });

@@ -3,7 +3,7 @@
 import { compareModels, type Change } from '../../generator/diff/compareModels.js';
 import { RULES } from '../../generator/diff/rules.js';
 import { parsePathTemplate } from '../../generator/model/paths.js';
-import type { EnumMember, EnumType, HttpMethod, Model, Operation, Property, Source, StructuredType, TypeDefinition, TypeRef } from '../../generator/model/types.js';
+import type { EnumMember, EnumType, HttpMethod, Model, Operation, PermissionKind, Permissions, Property, Source, StructuredType, TypeDefinition, TypeRef } from '../../generator/model/types.js';
 
 export const NS = 'microsoft.graph';
 
@@ -72,7 +72,7 @@ export function op(name: string, method: HttpMethod, paths: string[], fields: Pa
     description: 'Does it.',
     method,
     paths: paths.map((template, index) => parsePathTemplate(template, at(source.file, 30 + index))),
-    permissions: { delegatedWork: ['Widget.Read.All'], delegatedPersonal: [], application: ['Widget.Read.All'] },
+    permissions: [permissionTable({ delegatedWork: ['Widget.Read.All'], application: ['Widget.Read.All'] }, at(source.file, 20))],
     headers: [],
     supportsQueryOptions: false,
     parameters: [],
@@ -101,4 +101,11 @@ export function changes(before: Parameters<typeof model>[0], after: Parameters<t
     }
   }
   return list;
+}
+
+/** One permissions table: per kind, the first scope least privileged and the rest higher, as the 2021 one-list table gives them. */
+export function permissionTable(lists: Partial<Record<PermissionKind, string[]>>, source: Source, label?: string): Permissions {
+  const scopes = (list: string[] = []) => ({ leastPrivileged: list.slice(0, 1), higherPrivileged: list.slice(1) });
+  const table: Permissions = { delegatedWork: scopes(lists.delegatedWork), delegatedPersonal: scopes(lists.delegatedPersonal), application: scopes(lists.application), source };
+  return label === undefined ? table : { ...table, label };
 }

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Change, compareModels } from '../../generator/diff/compareModels.js';
 import { RULE_IDS, RULES, type RuleId } from '../../generator/diff/rules.js';
-import type { Operation, Property, TypeRef } from '../../generator/model/types.js';
-import { at, changes, entity, enumType, member, model, named, NS, op, prop, STRING } from './diffModels.js';
+import type { Operation, Permissions, Property, TypeRef } from '../../generator/model/types.js';
+import { at, changes, entity, enumType, member, model, named, NS, op, permissionTable, prop, STRING } from './diffModels.js';
 
 /** `rule` or `rule item`, one per change, in report order. */
 function summary(list: Change[]): string[] {
@@ -319,12 +319,24 @@ describe('operations', () => {
     expect(summary(changes({ operations: [list('l', undefined, { supportsQueryOptions: true })] }, { operations: [list('l')] }))).toEqual(['query-options-removed']);
   });
 
-  it('permissions-changed (patch), scopes compared as sets', () => {
-    const permissions = (application: string[]) => ({ delegatedWork: ['A', 'B'], delegatedPersonal: [], application });
-    const result = changes({ operations: [list('l', undefined, { permissions: permissions(['A']) })] }, { operations: [list('l', undefined, { permissions: permissions(['A', 'C']) })] });
-    expect(result).toEqual([expect.objectContaining({ rule: 'permissions-changed', bump: 'patch', from: 'application: A', to: 'application: A, C' })]);
-    const reordered = { delegatedWork: ['B', 'A'], delegatedPersonal: [], application: ['A'] };
-    expect(changes({ operations: [list('l', undefined, { permissions: permissions(['A']) })] }, { operations: [list('l', undefined, { permissions: reordered })] })).toEqual([]);
+  it('permissions-changed (patch): tables matched by label, scopes compared as sets, least privileged apart', () => {
+    const source = at('api/l.md', 20);
+    const table = (application: string[], delegatedWork = ['A', 'B'], label?: string) => permissionTable({ delegatedWork, application }, source, label);
+    const run = (before: Permissions[], after: Permissions[]) =>
+      changes({ operations: [list('l', undefined, { permissions: before })] }, { operations: [list('l', undefined, { permissions: after })] });
+    expect(run([table(['A'])], [table(['A', 'C'])])).toEqual([
+      expect.objectContaining({ rule: 'permissions-changed', bump: 'patch', from: 'application: A (least privileged)', to: 'application: A (least privileged), C' }),
+    ]);
+    // Higher privileged scopes in another order are the same; a scope moved between least and higher privileged is not.
+    expect(run([table(['A'], ['A', 'B', 'C'])], [table(['A'], ['A', 'C', 'B'])])).toEqual([]);
+    expect(run([table(['A'], ['A', 'B'])], [table(['A'], ['B', 'A'])])).toEqual([expect.objectContaining({ from: 'delegatedWork: A (least privileged), B', to: 'delegatedWork: B (least privileged), A' })]);
+    // A labelled table that goes away, and one that comes.
+    expect(run([table(['A']), table(['X'], [], 'Permissions for chat')], [table(['A'])])).toEqual([
+      expect.objectContaining({
+        from: 'Permissions for chat, delegatedWork: not supported; Permissions for chat, delegatedPersonal: not supported; Permissions for chat, application: X (least privileged)',
+        to: 'Permissions for chat, delegatedWork: none recorded; Permissions for chat, delegatedPersonal: none recorded; Permissions for chat, application: none recorded',
+      }),
+    ]);
   });
 
   describe('parameters (tables) and body parameters', () => {

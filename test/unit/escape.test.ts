@@ -258,7 +258,7 @@ describe('naming', () => {
         description: '',
         method: 'GET' as const,
         paths: [],
-        permissions: { delegatedWork: [], delegatedPersonal: [], application: [] },
+        permissions: [],
         headers: [],
         supportsQueryOptions: false,
         parameters: [],

@@ -414,7 +414,7 @@ describe('operations', () => {
     const [operation] = model.operations;
     expect(operation).toMatchObject({ name: 'deleteWidget', title: 'Delete widget', method: 'DELETE', response: { status: 204 } });
     expect(operation!.paths.map((path) => path.template)).toEqual(['/widgets/{id}', '/me/widgets/{id}']);
-    expect(operation!.permissions.application).toEqual(['Widget.ReadWrite.All']);
+    expect(operation!.permissions.map((table) => table.application)).toEqual([{ leastPrivileged: ['Widget.ReadWrite.All'], higherPrivileged: [] }]);
     expect(operation!.response.body).toBeUndefined();
   });
 

@@ -84,7 +84,10 @@ describe('outlinePage: good input', () => {
       '',
       '[!INCLUDE [permissions-table](../includes/permissions/widget-get-permissions.md)]',
     );
-    expect(result.includes).toEqual([{ name: 'beta-disclaimer' }, { name: 'permissions-table', section: 'permissions' }]);
+    expect(result.includes.map(({ node, ...include }) => ({ ...include, line: node.position?.start.line }))).toEqual([
+      { name: 'beta-disclaimer', target: '../../includes/beta-disclaimer.md', permissions: false, line: 3 },
+      { name: 'permissions-table', target: '../includes/permissions/widget-get-permissions.md', permissions: true, section: 'permissions', line: 9 },
+    ]);
   });
 
   it('leaves INCLUDE lines out of the intro and sections', () => {

@@ -7,6 +7,7 @@ import { assertWritableOutput, settleLeftovers, withManifest, writeOutput } from
 import { type CommonOptions, openCache, printDiagnostics, settings, withCommonOptions } from '../options.js';
 import { progressBar } from '../progress.js';
 import { watchDocs } from '../watch.js';
+import { pageCount } from '../../read/docFile.js';
 
 interface GenerateOptions extends CommonOptions {
   watch?: boolean;
@@ -30,7 +31,7 @@ export function addGenerateCommand(program: Command): void {
       if (previous) {
         // The same docs, docgen and options as the last run, and an output nobody touched: nothing to do.
         process.exitCode = printDiagnostics(previous, read.docs, options);
-        process.stdout.write(`docgen: ${read.docs.length} pages read, ${config.out} already up to date (unchanged since the last run) in ${seconds()} s\n`);
+        process.stdout.write(`docgen: ${pageCount(read.docs)} pages read, ${config.out} already up to date (unchanged since the last run) in ${seconds()} s\n`);
         return;
       }
       const progress = progressBar();
@@ -42,7 +43,7 @@ export function addGenerateCommand(program: Command): void {
       const status = printDiagnostics(result.diagnostics, result.docs, options);
       const outcome = written ? `${result.files.size} files written to ${config.out}` : `${config.out} already up to date (${result.files.size} files)`;
       const cached = result.fromCache > 0 ? ` (${result.fromCache} from the cache)` : '';
-      process.stdout.write(`docgen: ${result.docs.length} pages read${cached}, ${outcome} in ${seconds()} s\n`);
+      process.stdout.write(`docgen: ${pageCount(result.docs)} pages read${cached}, ${outcome} in ${seconds()} s\n`);
       process.exitCode = status;
     });
 }
