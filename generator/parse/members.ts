@@ -19,7 +19,8 @@ export function readMemberTables(ctx: PageContext, nodes: RootContent[]): EnumMe
       });
       continue;
     }
-    const valueColumn = table.columns.findIndex((column, index) => index > 0 && /^(int )?value$/.test(column));
+    // `| Member | Member | Description |` (enums.md, 2024): the repeated name heads the values.
+    const valueColumn = table.columns.findIndex((column, index) => index > 0 && (/^(int )?value$/.test(column) || column === table.columns[0]));
     const descriptionColumn = columnIndex(table, ['description']);
     for (const row of table.rows) {
       const name = rowName(ctx, row, MEMBER_NAME, {

@@ -40,7 +40,17 @@ export function readPropertyTables(ctx: PageContext, nodes: RootContent[], optio
   for (const node of tablesIn(ctx, nodes)) {
     const table = readTable(ctx, node);
     const typeColumn = columnIndex(table, ['type']);
-    if (!NAME_COLUMNS.includes(table.columns[0] ?? '') || (typeColumn === -1 && !options.parameters)) {
+    const named = NAME_COLUMNS.includes(table.columns[0] ?? '');
+    // Shaped like a property or parameter table: a name column first, or a Type column after the first.
+    // Any other table here (examples, a comparison, derived types) is prose to docgen.
+    if (!named && typeColumn < 1) {
+      report(ctx, 'info', 'table-skipped', 'This table is not a property table (no name column first, no Type column); it is skipped.', table.source, {
+        expected: 'Property | Type | Description',
+        found: table.columns.join(' | '),
+      });
+      continue;
+    }
+    if (!named || (typeColumn === -1 && !options.parameters)) {
       report(ctx, 'error', 'table-columns', 'A property table needs a name column first and a Type column.', table.source, {
         expected: 'Property | Type | Description',
         found: table.columns.join(' | '),

@@ -322,8 +322,8 @@ describe('Properties and Relationships tables', () => {
     expect(error?.found).toBe('property | description');
   });
 
-  it('reports a table whose first column is not a name column as `table-columns`', () => {
-    const { diagnostics } = parseResource('resources/widget.md', lines('# widget resource type', '', '## Properties', '', '| Type | Description |', '|---|---|', '| [a](a.md) | A derived type. |'));
+  it('reports a table with a Type column whose first column is not a name column as `table-columns`', () => {
+    const { diagnostics } = parseResource('resources/widget.md', lines('# widget resource type', '', '## Properties', '', '| Field | Type | Description |', '|---|---|---|', '| size | Int32 | The size. |'));
     expect(codes(diagnostics)).toEqual(['table-columns']);
   });
 });
