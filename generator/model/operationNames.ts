@@ -3,6 +3,7 @@
 // (`listGroupMembers`, `listDirectoryRoleMembers`), so a name depends on the
 // page's own path, not on which other pages exist; only a clash that survives
 // that is numbered, in file order.
+import { singular } from '../parse/words.js';
 import type { Diagnostic, Operation, OperationPath } from './types.js';
 
 export function uniqueOperationNames(operations: Operation[], report: (diagnostic: Diagnostic) => void): Operation[] {
@@ -77,14 +78,6 @@ function parentResource(path: OperationPath): string | undefined {
     return pascal(singular(text.slice(text.lastIndexOf('.') + 1)));
   }
   return undefined;
-}
-
-/** English plurals as Graph's collection segments spell them: policies, classes, statuses, mailboxes, licenses, members. */
-function singular(word: string): string {
-  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
-  if (/(ss|us|is)$/.test(word)) return word;
-  if (/(sses|uses|xes|ches|shes)$/.test(word)) return word.slice(0, -2);
-  return word.replace(/s$/, '');
 }
 
 function pascal(word: string): string {
