@@ -2,6 +2,7 @@
 // arrive in, so the same docs always give the same model.
 import type { ApiPage, EnumPage, ParsedPage, ResourcePage } from '../parse/types.js';
 import { buildEnumType, type EnumDefinition, enumFullName } from './enumTypes.js';
+import { followResourceTables } from './bodyTables.js';
 import { crossCheckJson } from './crossCheck.js';
 import { possibleValuesDefinitions } from './possibleValues.js';
 import { uniqueOperationNames } from './operationNames.js';
@@ -83,6 +84,7 @@ export function buildModel(pages: readonly ParsedPage[], includes: ReadonlyMap<s
       .filter((operation): operation is Operation => operation !== undefined),
     report,
   );
+  followResourceTables(sorted, operations, structured, symbols, report);
 
   return { model: { namespaces: toNamespaces(types), operations: operations.sort((a, b) => compare(a.name, b.name)) }, diagnostics };
 }

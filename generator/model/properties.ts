@@ -22,7 +22,8 @@ export function toProperty(raw: RawProperty, symbols: SymbolTable, namespace: st
   return property;
 }
 
-function typeKey(property: Property): string {
+/** `` `String` ``, `` `Collection(microsoft.graph.x)` ``: how diagnostics write a property's type. */
+export function typeKey(property: Property): string {
   const type = property.type;
   const name = type.kind === 'primitive' ? type.name : type.kind === 'named' ? type.fullName : type.text;
   return `\`${property.collection ? `Collection(${name})` : name}\``;

@@ -1,0 +1,62 @@
+// A request body table beside the resource the body writes. Where the two give
+// a property different types, the resource's own table wins (issue 19): the
+// body page repeats the resource's rows and drifts more often than the resource.
+import type { ParsedPage } from '../parse/types.js';
+import { toProperty, typeKey } from './properties.js';
+import { ancestorsOf, DEFAULT_NAMESPACE } from './structuredTypes.js';
+import type { DiagnosticSink, SymbolTable } from './symbols.js';
+import type { Operation, Property, StructuredType } from './types.js';
+
+/**
+ * A body that is a documented type (`Partial<Omit<X, 'id'>>`) already follows
+ * the resource, so its table is only checked. A PATCH body typed by its table
+ * alone, on a page that returns the updated resource, takes the resource's
+ * type for each row that is one of the resource's properties.
+ */
+export function followResourceTables(
+  pages: readonly ParsedPage[],
+  operations: readonly Operation[],
+  types: Map<string, StructuredType>,
+  symbols: SymbolTable,
+  report: DiagnosticSink,
+): void {
+  const byFile = new Map(operations.map((operation) => [operation.source.file, operation]));
+  for (const page of pages) {
+    const operation = byFile.get(page.file);
+    if (!operation || page.kind !== 'api' || page.body.kind !== 'described' || page.body.properties.length === 0) continue;
+    const { body } = operation;
+    if (body.kind === 'type' && body.type.kind === 'named') {
+      const resource = types.get(body.type.fullName);
+      // Resolved again, quietly: buildBody reported what does not resolve.
+      const rows = page.body.properties.map((raw) => toProperty(raw, symbols, page.namespace ?? DEFAULT_NAMESPACE, () => {}));
+      if (resource) compareRows(rows, resource, types, report);
+    } else if (body.kind === 'properties' && operation.method === 'PATCH' && operation.response.body?.type.kind === 'named') {
+      const resource = types.get(operation.response.body.type.fullName);
+      if (resource) compareRows(body.properties, resource, types, report).forEach(([row, own]) => Object.assign(row, { type: own.type, collection: own.collection }));
+    }
+  }
+}
+
+/** The rows whose type differs from the resource's property of that name (its own or inherited), each reported. */
+function compareRows(rows: Property[], resource: StructuredType, types: Map<string, StructuredType>, report: DiagnosticSink): Array<[Property, Property]> {
+  const documented = new Map<string, Property>();
+  for (const type of [resource, ...ancestorsOf(resource, types)]) {
+    for (const property of type.properties) if (!documented.has(property.name)) documented.set(property.name, property);
+  }
+  const differing: Array<[Property, Property]> = [];
+  for (const row of rows) {
+    const own = documented.get(row.name);
+    if (!own || typeKey(own) === typeKey(row)) continue;
+    const where = `${own.source.file}:${own.source.line}`;
+    report({
+      code: 'body-property-type',
+      severity: 'warning',
+      message: `The request body table types \`${row.name}\` as ${typeKey(row)}, but the \`${resource.name}\` resource types it as ${typeKey(own)} (${where}); the body follows the resource.`,
+      expected: `${typeKey(own)}, as the resource's table at ${where}`,
+      found: typeKey(row),
+      source: row.source,
+    });
+    differing.push([row, own]);
+  }
+  return differing;
+}

@@ -1,0 +1,76 @@
+// A request body table that gives a property another type than the resource's
+// own table: reported with both places, and the body follows the resource.
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../generator/model/buildModel.js';
+import type { Operation } from '../../generator/model/types.js';
+import { parsePage } from '../../generator/parse/parsePage.js';
+import { resourceAnnotation, resourcePage, simpleApiPage, withCode } from './helpers.js';
+
+const ENTITY = resourcePage('entity', ['| id | String | The identifier. Read-only. |'], {
+  after: resourceAnnotation('{ "blockType": "resource", "@odata.type": "microsoft.graph.entity", "keyProperty": "id" }'),
+});
+const WIDGET = resourcePage('widget', ['| size | Int32 | How big. |', '| tags | String collection | Labels. |'], {
+  intro: ['Inherits from [entity](entity.md).'],
+  after: resourceAnnotation('{ "blockType": "resource", "@odata.type": "microsoft.graph.widget", "baseType": "microsoft.graph.entity" }'),
+});
+const TABLE = ['| Property | Type | Description |', '|:---|:---|:---|'];
+const RETURNS_WIDGET = 'If successful, this method returns a `200 OK` response code and an updated [widget](../resources/widget.md) object in the response body.';
+
+function model(method: 'PATCH' | 'POST', body: string[], response = RETURNS_WIDGET) {
+  return buildModel([
+    parsePage('resources/entity.md', ENTITY).page,
+    parsePage('resources/widget.md', WIDGET).page,
+    parsePage('api/widget-update.md', simpleApiPage('Update widget', [`${method} /widgets/{id}`], response, body)).page,
+  ]);
+}
+
+const bodyOf = (operations: Operation[]) => operations[0]!.body;
+
+describe('request body tables against the resource', () => {
+  it('reports a row of a typed body that disagrees with the resource, at the row, naming the resource row', () => {
+    const { model: built, diagnostics } = model('PATCH', ['Supply a JSON representation of a [widget](../resources/widget.md) object.', '', ...TABLE, '| size | String | How big. |', '| tags | String collection | Labels. |']);
+    const [warning, ...others] = withCode(diagnostics, 'body-property-type');
+    expect(others).toEqual([]);
+    expect(warning).toEqual({
+      code: 'body-property-type',
+      severity: 'warning',
+      message: 'The request body table types `size` as `String`, but the `widget` resource types it as `Int32` (resources/widget.md:11); the body follows the resource.',
+      expected: "`Int32`, as the resource's table at resources/widget.md:11",
+      found: '`String`',
+      source: { file: 'api/widget-update.md', line: 23, column: 1 },
+    });
+    expect(bodyOf(built.operations)).toMatchObject({ kind: 'type', type: { kind: 'named', fullName: 'microsoft.graph.widget' } });
+  });
+
+  it('compares inherited properties and collections too', () => {
+    const { diagnostics } = model('POST', ['Supply a JSON representation of a [widget](../resources/widget.md) object.', '', ...TABLE, '| id | Int64 | Key. |', '| tags | String | Labels. |']);
+    expect(withCode(diagnostics, 'body-property-type').map((warning) => [warning.found, warning.expected])).toEqual([
+      ['`Int64`', "`String`, as the resource's table at resources/entity.md:10"],
+      ['`String`', "`Collection(String)`, as the resource's table at resources/widget.md:12"],
+    ]);
+  });
+
+  it('types the rows of a PATCH table body that are properties of the returned resource as the resource does', () => {
+    const { model: built, diagnostics } = model('PATCH', ['In the request body, supply the values to change.', '', ...TABLE, '| size | String | How big. |', '| tags | String | Labels. |', '| colour | String | Not a widget property. |']);
+    const body = bodyOf(built.operations);
+    expect(body.kind).toBe('properties');
+    if (body.kind !== 'properties') return;
+    expect(body.properties.map((property) => [property.name, property.type, property.collection])).toEqual([
+      ['size', { kind: 'primitive', name: 'Int32' }, false],
+      ['tags', { kind: 'primitive', name: 'String' }, true],
+      ['colour', { kind: 'primitive', name: 'String' }, false],
+    ]);
+    expect(withCode(diagnostics, 'body-property-type').map((warning) => warning.source.line)).toEqual([23, 24]);
+  });
+
+  it('leaves agreeing tables, action tables and tables with no resource to follow alone', () => {
+    const agreeing = model('PATCH', ['Supply a [widget](../resources/widget.md).', '', ...TABLE, '| size | Int32 | How big. |', '| tags | String collection | Labels. |']);
+    expect(withCode(agreeing.diagnostics, 'body-property-type')).toEqual([]);
+    // A POST's table is the action's parameters, whatever it returns; a 204 PATCH names no resource.
+    for (const [method, response] of [['POST', RETURNS_WIDGET], ['PATCH', 'If successful, this method returns a `204 No Content` response code.']] as const) {
+      const { model: built, diagnostics } = model(method, ['In the request body, supply these parameters.', '', ...TABLE, '| size | String | How big. |'], response);
+      expect(withCode(diagnostics, 'body-property-type')).toEqual([]);
+      expect(bodyOf(built.operations)).toMatchObject({ kind: 'properties', properties: [{ name: 'size', type: { kind: 'primitive', name: 'String' } }] });
+    }
+  });
+});
