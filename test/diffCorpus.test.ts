@@ -105,7 +105,7 @@ describe.skipIf(!HAS_CORPUS)('docgen diff: Intune, January → July 2021', () =>
       to: '/deviceManagement/reusableSettings',
     });
     // The application scopes gained Read.All; pages that only reversed the order ("most to least privileged") are no change.
-    expect(find('permissions-changed', 'createDeviceManagementConfigurationCategory').to).toMatch(/^application: DeviceManagementConfiguration\.Read\.All, DeviceManagementConfiguration\.ReadWrite\.All$/);
+    expect(find('permissions-changed', 'createDeviceManagementConfigurationCategory').to).toMatch(/^application: DeviceManagementConfiguration\.Read\.All \(least privileged\), DeviceManagementConfiguration\.ReadWrite\.All$/);
     expect(diff.changes.filter((c) => c.rule === 'permissions-changed' && c.subject.name === 'listDeviceManagementConfigurationSettingDefinitions')).toEqual([]);
     for (const name of ['settingUsage', 'parentCategoryId', 'rootCategoryId', 'childCategoryIds']) find('parameter-added', 'createDeviceManagementConfigurationCategory', name);
   });
