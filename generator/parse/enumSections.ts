@@ -10,6 +10,11 @@ import type { EnumSection } from './types.js';
 
 const VALUES_HEADING = /^`?([A-Za-z_]\w*)`?\s+(?:property\s+|enumeration\s+)?values?$/i;
 
+/** `### riskLevel values`: a heading whose table is an enum's members. */
+export function isValuesHeading(text: string): boolean {
+  return VALUES_HEADING.test(squash(text));
+}
+
 export function readEnumSections(ctx: PageContext, outline: PageOutline, namespace: string | undefined): EnumSection[] {
   const blocks: RootContent[] = [...outline.intro, ...outline.sections.flatMap((section) => [section.heading, ...section.nodes])];
   const found: EnumSection[] = [];

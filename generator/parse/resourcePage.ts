@@ -1,16 +1,17 @@
 // Resource pages: a type with a Properties table, maybe Relationships, an
 // inheritance sentence, and a `"blockType": "resource"` annotation.
 import JSON5 from 'json5';
-import type { Code, RootContent } from 'mdast';
+import type { Code, Heading, RootContent } from 'mdast';
 import { annotationFlag, annotationString, type Annotation, withoutLineSeparators } from './annotations.js';
 import { type PageContext, report, sourceOf } from './context.js';
 import { bareTitle, readPageInfo } from './pageInfo.js';
+import { isValuesHeading } from './enumSections.js';
 import { readPropertyTables } from './properties.js';
 import { findSection, type PageOutline, untilHeading } from './sections.js';
-import { nodeText, squash } from './text.js';
+import { headingKey, nodeText, squash } from './text.js';
 import { findLink } from './typeCell.js';
 import type { Source } from '../model/types.js';
-import type { RawTypeRef, ResourceAnnotation, ResourcePage } from './types.js';
+import type { RawProperty, RawTypeRef, ResourceAnnotation, ResourcePage } from './types.js';
 
 export interface LocatedAnnotation {
   annotation: Annotation;
@@ -42,7 +43,7 @@ export function readResourcePage(
   const relationshipsSection = findSection(outline, /^relationships$/);
   const methodsSection = findSection(outline, /^methods$/);
   const properties = [
-    ...readPropertyTables(ctx, untilHeading(propertiesSection?.nodes ?? [], 3)),
+    ...readPropertiesSection(ctx, propertiesSection?.nodes ?? []),
     ...readPropertyTables(ctx, untilHeading(relationshipsSection?.nodes ?? [], 3), { navigation: true }),
   ];
   const hasTable = (nodes: RootContent[] | undefined) => (nodes ?? []).some((node) => node.type === 'table');
@@ -65,6 +66,47 @@ export function readResourcePage(
     if (isObject(json.value)) page.jsonKeys = { keys: Object.keys(json.value).filter((key) => !key.startsWith('@')), source: json.source };
   }
   return page;
+}
+
+type PropertiesPart = 'own' | 'navigation' | 'enum' | 'other';
+
+/** What a sub-heading of `## Properties` holds; undefined: more of what its parent holds. */
+function subheadingPart(heading: Heading): PropertiesPart | undefined {
+  const key = headingKey(nodeText(heading));
+  if (isValuesHeading(key)) return 'enum';
+  // `### Properties of a token lifetime policy definition`: the JSON a string property holds, not this type's.
+  if (/^properties of\b/.test(key)) return 'other';
+  if (key === 'relationships') return 'navigation';
+  return undefined;
+}
+
+/**
+ * The property tables of `## Properties`: its own, and those under its
+ * sub-headings (`### Indicator observables - email`) and theirs, which list
+ * more of the type's properties; not an enum's members under `### x values`
+ * (read as the enum), nor another object's (reported); rows under a
+ * `### Relationships` are navigation properties.
+ */
+function readPropertiesSection(ctx: PageContext, nodes: RootContent[]): RawProperty[] {
+  const parts: Record<'own' | 'navigation', RootContent[]> = { own: [], navigation: [] };
+  const open: Array<{ heading: Heading; part: PropertiesPart }> = [];
+  for (const node of nodes) {
+    if (node.type === 'heading') {
+      while (open.length > 0 && open[open.length - 1]!.heading.depth >= node.depth) open.pop();
+      const parent = open[open.length - 1]?.part ?? 'own';
+      // What a skipped heading holds stays skipped, deeper headings too.
+      open.push({ heading: node, part: parent === 'enum' || parent === 'other' ? parent : (subheadingPart(node) ?? parent) });
+    }
+    const part = open[open.length - 1]?.part ?? 'own';
+    if (part === 'own' || part === 'navigation') parts[part].push(node); // headings too: a table does not run on past one
+    else if (part === 'other' && node.type === 'table') {
+      report(ctx, 'info', 'table-skipped', "This table describes another object than the page's type; it is skipped.", sourceOf(ctx, node), {
+        expected: "a table of the type's own properties",
+        found: `a table under ${JSON.stringify(squash(nodeText(open.find((entry) => entry.part === 'other')!.heading)))}`,
+      });
+    }
+  }
+  return [...readPropertyTables(ctx, parts.own), ...readPropertyTables(ctx, parts.navigation, { navigation: true })];
 }
 
 /**

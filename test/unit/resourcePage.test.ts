@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { codes, FENCE, lines, parseResource, resourceAnnotation, resourcePage, withCode } from './helpers.js';
 
 const ROW = '| displayName | String | The name. |';
+const propertyTable = (...rows: string[]) => ['| Property | Type | Description |', '|:---|:---|:---|', ...rows];
 
 describe('resource name and namespace', () => {
   it('takes name and namespace from the annotation @odata.type, over the H1', () => {
@@ -256,7 +257,7 @@ describe('Properties and Relationships tables', () => {
     expect(page.properties.map((property) => property.name)).toEqual(['@odata.type', 'owner@odata.bind']);
   });
 
-  it('stops the Properties table at the first H3 (enum tables below are not properties)', () => {
+  it('does not read an enum table under `### x values` as properties', () => {
     const { page, diagnostics } = parseResource(
       'resources/widget.md',
       resourcePage('widget', [ROW, '| state | widgetState | The state. |'], {
@@ -265,6 +266,91 @@ describe('Properties and Relationships tables', () => {
     );
     expect(page.properties.map((property) => property.name)).toEqual(['displayName', 'state']);
     expect(codes(diagnostics)).toEqual([]);
+  });
+
+  it('reads property tables under sub-headings of Properties, deeper ones too, in page order (tiIndicator)', () => {
+    const { page, diagnostics } = parseResource(
+      'resources/widget.md',
+      resourcePage('widget', [ROW], {
+        after: [
+          '### Widget signals - sound',
+          '',
+          ...propertyTable('| soundLevel | Int32 | How loud. |'),
+          '',
+          '#### Sound sources',
+          '',
+          ...propertyTable('| soundSource | String | Where from. |'),
+          '',
+          '### Instance attributes',
+          '',
+          '| Property name | Type | Description |',
+          '|:---|:---|:---|',
+          '| @microsoft.graph.widgetMode | String | Set on create only. |',
+        ],
+      }),
+    );
+    expect(page.properties.map(({ name, navigation }) => [name, navigation])).toEqual([
+      ['displayName', false],
+      ['soundLevel', false],
+      ['soundSource', false],
+      ['@microsoft.graph.widgetMode', false],
+    ]);
+    expect(page.properties[1]?.source.line).toBe(page.properties[0]!.source.line + 6);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('reads rows under a `### Relationships` sub-heading of Properties as navigation, and a values section after it as an enum', () => {
+    const { page, diagnostics } = parseResource(
+      'resources/widget.md',
+      resourcePage('widget', [ROW], {
+        after: [
+          '### Relationships',
+          '',
+          '| Relationship | Type | Description |',
+          '|:---|:---|:---|',
+          '| parts | [part](part.md) collection | The parts. |',
+          '',
+          '### widgetState values',
+          '',
+          '| Member | Value | Description |',
+          '|---|---|---|',
+          '| on | 0 | On. |',
+        ],
+      }),
+    );
+    expect(page.properties.map(({ name, navigation }) => [name, navigation])).toEqual([
+      ['displayName', false],
+      ['parts', true],
+    ]);
+    expect(page.enumSections.map((section) => section.name)).toEqual(['widgetState']);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("skips, with a `table-skipped` note each, tables under `### Properties of …` and its deeper headings (a policy's definition string), then reads on", () => {
+    const text = resourcePage('widgetPolicy', [ROW], {
+      after: [
+        '### Properties of a widget policy definition',
+        '',
+        'These form the JSON object that the **definition** string holds.',
+        '',
+        ...propertyTable('| MaxAge | String | How long. |'),
+        '',
+        '#### Example: a definition with a limit',
+        '',
+        ...propertyTable('| Limit | Int32 | How many. |'),
+        '',
+        '### Widget signals',
+        '',
+        ...propertyTable('| signal | String | A signal. |'),
+      ],
+    });
+    const { page, diagnostics } = parseResource('resources/widgetpolicy.md', text);
+    expect(page.properties.map((property) => property.name)).toEqual(['displayName', 'signal']);
+    const lineOf = (line: string, from = 0) => text.split('\n').indexOf(line, from) + 1;
+    expect(diagnostics.map(({ code, severity, source, found }) => [code, severity, source.line, found])).toEqual([
+      ['table-skipped', 'info', lineOf('| Property | Type | Description |', lineOf('### Properties of a widget policy definition')), 'a table under "Properties of a widget policy definition"'],
+      ['table-skipped', 'info', lineOf('| Property | Type | Description |', lineOf('#### Example: a definition with a limit')), 'a table under "Properties of a widget policy definition"'],
+    ]);
   });
 
   it('marks Relationships rows as navigation, and notes the entity sections', () => {
