@@ -20,9 +20,11 @@ const KINDS: Array<[RegExp, PermissionKind]> = [
   [/^application/, 'application'],
 ];
 
-const NONE = /^not (supported|applicable|available)\b/i;
+const NONE = /^(not (supported|applicable|available)\b|n\/a$)/i;
 /** A scope: `User.Read`, `Group-NestingSupport.ReadWrite.All`, `offline_access`. */
 const SCOPE = /^[A-Za-z][\w-]*(?:\.[\w-]+)*$/;
+/** A scope within prose: dotted, so that words are not taken for scopes. */
+const SCOPE_IN_TEXT = /\b[A-Za-z][\w-]*(?:\.[\w-]+)+\b/g;
 
 /**
  * The permission tables and permission includes among `nodes` (a section, or a
@@ -97,7 +99,7 @@ function merge(a: Scopes, b: Scopes): Scopes {
   return { leastPrivileged: least, higherPrivileged: [...new Set([...a.higherPrivileged, ...b.higherPrivileged])].filter((scope) => !least.includes(scope)) };
 }
 
-/** The scopes of a cell: a list split by commas or line breaks; "Not supported." means none; text that is no scope (a note) is reported and left out. */
+/** The scopes of a cell: a list split by commas or line breaks; "Not supported." means none; text that names no scope (a note, "For user:") is reported and left out. */
 function readScopes(ctx: PageContext, row: Row, index: number): string[] {
   const cell = row.cells[index];
   const value = squash(cell?.text ?? '');
@@ -107,10 +109,11 @@ function readScopes(ctx: PageContext, row: Row, index: number): string[] {
     // Footnote marks (`Group.Read.All**`) and a final period are no part of the scope.
     const text = squash(item).replace(/[*|.]+$/, '').trim();
     if (text === '' || NONE.test(text)) continue;
-    const scope = SCOPE.test(text) ? text : /^(\S+\.\S+)\s+\(/.exec(text)?.[1];
-    if (scope && SCOPE.test(scope)) scopes.push(scope);
+    // Prose around scopes ("A and B", "A plus B", "For user: A", "A (see below)") gives its scopes; a note gives none.
+    const found = SCOPE.test(text) ? [text] : /^note\b/i.test(text) ? [] : (text.match(SCOPE_IN_TEXT) ?? []);
+    if (found.length > 0) scopes.push(...found);
     else {
-      report(ctx, 'info', 'permission-text', 'Text in a permissions cell that is not a scope is left out.', cell!.source, {
+      report(ctx, 'info', 'permission-text', 'Text in a permissions cell that names no scope is left out.', cell!.source, {
         expected: 'scopes separated by commas',
         found: JSON.stringify(text),
       });

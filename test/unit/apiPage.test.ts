@@ -177,6 +177,17 @@ describe('permissions', () => {
         '|Application| Widget.Read.All, Widget.Owner | Not available |',
       ],
     });
+    const prose = api({
+      permissions: [
+        '|Permission type|Permissions (from least to most privileged)|',
+        '|:---|:---|',
+        '|Delegated (work or school account)|For user resource:<br/>Widget.Read and Widget.Owner.Read, Widget.All (see below)|',
+        '|Delegated (personal Microsoft account)|n/a|',
+        '|Application|**TODO: Determine scopes**|',
+      ],
+    });
+    expect(firstTable(prose.page)).toMatchObject({ delegatedWork: scopes(['Widget.Read'], ['Widget.Owner.Read', 'Widget.All']), delegatedPersonal: NONE, application: NONE });
+    expect(withCode(prose.diagnostics, 'permission-text').map((d) => d.found)).toEqual(['"For user resource:"', '"TODO: Determine scopes"']);
     expect(firstTable(page)).toMatchObject({
       delegatedWork: scopes(['Widget.Read'], ['Widget.ReadWrite', 'Widget.Read.All', 'Widget-Special.All']),
       delegatedPersonal: NONE,
