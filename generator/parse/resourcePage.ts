@@ -22,10 +22,11 @@ export interface LocatedAnnotation {
 
 const TITLE_SUFFIX = /\s+(resource\s+type|resouce\s+type|resource|complex\s+type|facet|entity\s+type|type)$/i;
 const FILE_PREFIX = /^(intune-[a-z]+-|callrecords-|ediscovery-|insights-|termstore-)/;
-// "A subclass of [x](…)", "is a subtype of [x](…)", "the derivative of the [x](…) resource" say the same.
-const INHERITS = /\b(?:(?:inherits|inherit|derived|derives)\s+from|subclass\s+of|subtype\s+of|derivative\s+of)\b/i;
+// "A subclass of [x](…)", "is a subtype of [x](…)", "the derivative of the [x](…) resource",
+// "Inherited from [x](…) entity." (domainDns*Record) say the same; "not inherited from" does not.
+const INHERITS = /\b(?:(?:inherits|inherit|(?<!\bnot\s+)inherited|derived|derives)\s+from|subclass\s+of|subtype\s+of|derivative\s+of)\b/i;
 // The base is the link right after the phrase ("Inherits from [entity](…)", "derived from the **[x](…)**").
-const INHERITS_AT_END = /\b(?:(?:inherits|inherit|derived|derives)\s+from|subclass\s+of|subtype\s+of|derivative\s+of)\s+(?:the\s+)?[*_]*\s*$/i;
+const INHERITS_AT_END = /\b(?:(?:inherits|inherit|(?<!\bnot\s+)inherited|derived|derives)\s+from|subclass\s+of|subtype\s+of|derivative\s+of)\s+(?:the\s+)?[*_]*\s*$/i;
 
 export function readResourcePage(
   ctx: PageContext,

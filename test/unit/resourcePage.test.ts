@@ -194,6 +194,8 @@ describe('inheritance', () => {
     'This resource is a subclass of [policyBase](policybase.md).',
     'This resource is a subtype of [policyBase](policybase.md).',
     'This resource is the derivative of the [policyBase](policybase.md) resource.',
+    'Represents a widget record. Inherited from [policyBase](policybase.md) entity.',
+    'This is inherited from [policyBase](policybase.md).',
   ])('reads "%s"', (sentence) => {
     const { page } = parseResource('resources/x.md', resourcePage('x', [ROW], { intro: [sentence] }));
     expect(page.inheritsFrom?.name).toBe('policyBase');
@@ -227,6 +229,12 @@ describe('inheritance', () => {
   it('"derives from it" followed later by another link still gives no base type', () => {
     const { page } = parseResource('resources/x.md', resourcePage('x', [ROW], { intro: ['Abstract type. The [user](user.md) type derives from it, and so does [group](group.md).'] }));
     expect(page.inheritsFrom).toBeUndefined();
+  });
+
+  it('"not inherited from [x]" names no base; an "Inherited from" sentence after it does', () => {
+    const intro = ['Its id is not inherited from [entity](entity.md), unlike its other properties.', '', 'Inherited from [policyBase](policybase.md) entity.'];
+    const { page } = parseResource('resources/x.md', resourcePage('x', [ROW], { intro }));
+    expect(page.inheritsFrom?.name).toBe('policyBase');
   });
 
   it('"Inherited from" in a property description is not the type\'s base', () => {
