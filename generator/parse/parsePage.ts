@@ -78,10 +78,13 @@ function readPage(file: string, text: string): PageResult {
     page = readEnumPage(ctx, outline, frontMatter);
   } else {
     page = { kind: 'other' as const, file, ...readPageInfo(ctx, outline, frontMatter) };
-    report(ctx, 'info', 'page-kind', 'The page is not a resource, enum or API page; it is not part of the model.', page.source, {
-      expected: 'a resource annotation, `## Properties`, `## HTTP request` or `## Members`',
-      found: 'none of them',
-    });
+    // enums.md is such a page, yet its `### x values` sections are enums of the model.
+    if (page.enumSections.length === 0) {
+      report(ctx, 'info', 'page-kind', 'The page is not a resource, enum or API page; it is not part of the model.', page.source, {
+        expected: 'a resource annotation, `## Properties`, `## HTTP request` or `## Members`',
+        found: 'none of them',
+      });
+    }
   }
   return { page, diagnostics: ctx.diagnostics };
 }

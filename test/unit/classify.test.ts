@@ -61,6 +61,13 @@ describe('classification by structure: other pages', () => {
     expect(info?.severity).toBe('info');
   });
 
+  it('a page of `### x values` sections (enums.md) is `other` without a page-kind note: its enums are in the model', () => {
+    const { page, diagnostics } = parse('resources/enums.md', lines('# Enum values', '', '### widgetColor values', '', '| Member |', '|---|', '| red |', '', '### Notes', '', 'Prose.'));
+    expect(page.kind).toBe('other');
+    expect(page.enumSections.map((section) => section.name)).toEqual(['widgetColor']);
+    expect(diagnostics).toEqual([]);
+  });
+
   it('doc_type apiPageType without any API structure is still `other`', () => {
     const { page, diagnostics } = parse('api/x.md', lines(...frontMatter('apiPageType'), '# Something', '', 'Text only.'));
     expect(page.kind).toBe('other');
