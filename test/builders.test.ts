@@ -67,14 +67,14 @@ function exported<T>(name: string): T {
   return value as T;
 }
 
-const listWidgets = (input?: unknown) => exported<Builder>('listWidgets')(input);
+const listWidgets = (input?: unknown) => exported<Builder>('listMyWidgets')(input);
 const getWidget = (input: unknown) => exported<Builder>('getWidget')(input);
 const updateWidget = (input: unknown) => exported<Builder>('updateWidget')(input);
 const deleteWidget = (input: unknown) => exported<Builder>('deleteWidget')(input);
-const getWidgetReport = (input: unknown) => exported<Builder>('reportRootGetWidgetReport')(input);
-const uploadWidgetFile = (input: unknown) => exported<Builder>('uploadWidgetFile')(input);
-const widgetWindow = (input: unknown) => exported<Builder>('userWidgetWindow')(input);
-const widgetResize = (input: unknown) => exported<Builder>('widgetResize')(input);
+const getWidgetReport = (input: unknown) => exported<Builder>('getReportsWidgetReport')(input);
+const uploadWidgetFile = (input: unknown) => exported<Builder>('setRootContent')(input);
+const widgetWindow = (input: unknown) => exported<Builder>('getMyWidgetWindow')(input);
+const widgetResize = (input: unknown) => exported<Builder>('resizeWidget')(input);
 const countOf = (request: Built) => exported<(request: Built) => Built>('countOf')(request);
 
 /** What `build` throws: a DotSegmentError (a TypeError) naming the parameter and the value it refused. */
@@ -99,16 +99,16 @@ describe('the fixture', () => {
     expect(generate.code, generate.stderr).toBe(0);
     const operations = new Map(model.operations.map((operation) => [operation.name, operation]));
     expect([...operations.keys()].sort()).toEqual(
-      ['deleteWidget', 'getWidget', 'listWidgets', 'reportRootGetWidgetReport', 'updateWidget', 'uploadWidgetFile', 'userWidgetWindow', 'widgetResize'].sort(),
+      ['deleteWidget', 'getWidget', 'listMyWidgets', 'getReportsWidgetReport', 'updateWidget', 'setRootContent', 'getMyWidgetWindow', 'resizeWidget'].sort(),
     );
     const encodings = (name: string) =>
       operations.get(name)!.paths.map((p) => [...p.segments.flat(), ...(p.query ?? []).flatMap((pair) => pair.value)].flatMap((part) => (part.kind === 'parameter' ? [`${part.name}:${part.encoding}`] : [])));
-    expect(encodings('listWidgets')).toEqual([[], ['idOrUserPrincipalName:segment']]);
-    expect(encodings('reportRootGetWidgetReport')).toEqual([['period:string'], ['date:value']]);
-    expect(encodings('uploadWidgetFile')).toEqual([['itemPath:path']]);
-    expect(encodings('userWidgetWindow')).toEqual([['startDateTime:segment', 'endDateTime:segment']]);
-    expect(operations.get('uploadWidgetFile')!.body).toMatchObject({ kind: 'type', type: { kind: 'primitive', name: 'Stream' } });
-    expect(operations.get('listWidgets')!.supportsQueryOptions).toBe(true);
+    expect(encodings('listMyWidgets')).toEqual([[], ['idOrUserPrincipalName:segment']]);
+    expect(encodings('getReportsWidgetReport')).toEqual([['period:string'], ['date:value']]);
+    expect(encodings('setRootContent')).toEqual([['itemPath:path']]);
+    expect(encodings('getMyWidgetWindow')).toEqual([['startDateTime:segment', 'endDateTime:segment']]);
+    expect(operations.get('setRootContent')!.body).toMatchObject({ kind: 'type', type: { kind: 'primitive', name: 'Stream' } });
+    expect(operations.get('listMyWidgets')!.supportsQueryOptions).toBe(true);
   });
 
   it('reads without a diagnostic, the text/plain upload example body included', () => {
@@ -331,25 +331,25 @@ import type { CollectionResponse, Gadget, HttpRequest, ResponseOf, ValueResponse
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
-export const mine = sdk.listWidgets();
-export const theirs = sdk.listWidgets({
+export const mine = sdk.listMyWidgets();
+export const theirs = sdk.listMyWidgets({
   path: '/users/{id | userPrincipalName}/widgets',
   params: { idOrUserPrincipalName: 'ada@contoso.com' },
   query: { $select: ['id', 'name', 'kind'], $expand: ['parts', 'parts($select=label)'], $filter: "kind eq 'deluxe'", $orderby: ['name desc'], $top: 2, $count: true },
   headers: { ConsistencyLevel: 'eventual' },
 });
-export const gadgets = sdk.listWidgets({ path: '/me/widgets', cast: 'microsoft.graph.gadget' });
-export const count: HttpRequest<undefined, number> = sdk.countOf(sdk.listWidgets({ headers: { ConsistencyLevel: 'eventual' } }));
+export const gadgets = sdk.listMyWidgets({ path: '/me/widgets', cast: 'microsoft.graph.gadget' });
+export const count: HttpRequest<undefined, number> = sdk.countOf(sdk.listMyWidgets({ headers: { ConsistencyLevel: 'eventual' } }));
 export const one = sdk.getWidget({ params: { widgetId: '1' }, query: { $expand: ['parts'] } });
 export const updated = sdk.updateWidget({ params: { widgetId: '1' }, body: { name: 'Kettle timer', size: 17, kind: 'deluxe', parts: null } });
 export const deleted = sdk.deleteWidget({ params: { widgetId: '1' } });
-export const byPeriod = sdk.reportRootGetWidgetReport({ params: { period: 'D7' } });
-export const byPeriodNamed = sdk.reportRootGetWidgetReport({ path: "/reports/getWidgetReport(period='{period_value}')", params: { period: 'D30' } });
-export const byDate = sdk.reportRootGetWidgetReport({ path: '/reports/getWidgetReport(date={date_value})', params: { date: '2024-05-01' } });
-export const uploaded = sdk.uploadWidgetFile({ params: { itemPath: 'Widgets/summary.txt' }, body: new Uint8Array([75, 116]), headers: { 'Content-Type': 'text/plain' } });
-export const uploadedText = sdk.uploadWidgetFile({ params: { itemPath: 'a.txt' }, body: 'Kettle timer' });
-export const changed = sdk.userWidgetWindow({ params: { startDateTime: '2024-01-01T00:00:00Z', endDateTime: '2024-01-31T23:59:59Z' }, query: { $select: ['name'], $top: 5 } });
-export const resized = sdk.widgetResize({ params: { widgetId: '1' }, body: { size: 48, reason: 'bigger' } });
+export const byPeriod = sdk.getReportsWidgetReport({ params: { period: 'D7' } });
+export const byPeriodNamed = sdk.getReportsWidgetReport({ path: "/reports/getWidgetReport(period='{period_value}')", params: { period: 'D30' } });
+export const byDate = sdk.getReportsWidgetReport({ path: '/reports/getWidgetReport(date={date_value})', params: { date: '2024-05-01' } });
+export const uploaded = sdk.setRootContent({ params: { itemPath: 'Widgets/summary.txt' }, body: new Uint8Array([75, 116]), headers: { 'Content-Type': 'text/plain' } });
+export const uploadedText = sdk.setRootContent({ params: { itemPath: 'a.txt' }, body: 'Kettle timer' });
+export const changed = sdk.getMyWidgetWindow({ params: { startDateTime: '2024-01-01T00:00:00Z', endDateTime: '2024-01-31T23:59:59Z' }, query: { $select: ['name'], $top: 5 } });
+export const resized = sdk.resizeWidget({ params: { widgetId: '1' }, body: { size: 48, reason: 'bigger' } });
 
 export const responses: [
   Equal<ResponseOf<typeof mine>, CollectionResponse<Widget>>,
@@ -368,24 +368,24 @@ export const gadget: Gadget = { id: '1', name: 'torch', batteryLevel: 73 };
 const MISUSES: Array<{ why: string; code: string; mentions: string }> = [
   { why: 'a missing required path parameter', code: `sdk.getWidget({ params: {} });`, mentions: "Property 'widgetId' is missing" },
   { why: 'no params at all', code: `sdk.deleteWidget({});`, mentions: "Property 'params' is missing" },
-  { why: 'a path the page does not document', code: `sdk.listWidgets({ path: '/users/{id}/widgets', params: { idOrUserPrincipalName: 'x' } });`, mentions: '"/users/{id}/widgets"' },
-  { why: 'the params of the other alias', code: `sdk.reportRootGetWidgetReport({ path: '/reports/getWidgetReport(date={date_value})', params: { period: 'D7' } });`, mentions: "'period' does not exist" },
-  { why: "an alias's params without its path", code: `sdk.reportRootGetWidgetReport({ params: { date: '2024-05-01' } });`, mentions: "Property 'path' is missing" },
-  { why: "an alias's params on the primary path", code: `sdk.listWidgets({ params: { idOrUserPrincipalName: 'x' } });`, mentions: "Property 'path' is missing" },
-  { why: 'an alias path without its params', code: `sdk.listWidgets({ path: '/users/{id | userPrincipalName}/widgets' });`, mentions: "Property 'params' is missing" },
-  { why: '$select of a property only the derived type has', code: `sdk.listWidgets({ query: { $select: ['batteryLevel'] } });`, mentions: '"batteryLevel"' },
+  { why: 'a path the page does not document', code: `sdk.listMyWidgets({ path: '/users/{id}/widgets', params: { idOrUserPrincipalName: 'x' } });`, mentions: '"/users/{id}/widgets"' },
+  { why: 'the params of the other alias', code: `sdk.getReportsWidgetReport({ path: '/reports/getWidgetReport(date={date_value})', params: { period: 'D7' } });`, mentions: "'period' does not exist" },
+  { why: "an alias's params without its path", code: `sdk.getReportsWidgetReport({ params: { date: '2024-05-01' } });`, mentions: "Property 'path' is missing" },
+  { why: "an alias's params on the primary path", code: `sdk.listMyWidgets({ params: { idOrUserPrincipalName: 'x' } });`, mentions: "Property 'path' is missing" },
+  { why: 'an alias path without its params', code: `sdk.listMyWidgets({ path: '/users/{id | userPrincipalName}/widgets' });`, mentions: "Property 'params' is missing" },
+  { why: '$select of a property only the derived type has', code: `sdk.listMyWidgets({ query: { $select: ['batteryLevel'] } });`, mentions: '"batteryLevel"' },
   { why: '$select of no property', code: `sdk.getWidget({ params: { widgetId: '1' }, query: { $select: ['nope'] } });`, mentions: '"nope"' },
-  { why: '$expand of a structural property', code: `sdk.listWidgets({ query: { $expand: ['name'] } });`, mentions: '"name"' },
-  { why: '$top as a string', code: `sdk.listWidgets({ query: { $top: '5' } });`, mentions: "'string' is not assignable to type 'number'" },
+  { why: '$expand of a structural property', code: `sdk.listMyWidgets({ query: { $expand: ['name'] } });`, mentions: '"name"' },
+  { why: '$top as a string', code: `sdk.listMyWidgets({ query: { $top: '5' } });`, mentions: "'string' is not assignable to type 'number'" },
   { why: 'the read-only id in a PATCH body', code: `sdk.updateWidget({ params: { widgetId: '1' }, body: { id: 'x' } });`, mentions: "'id' does not exist" },
   { why: 'a member no enum has', code: `sdk.updateWidget({ params: { widgetId: '1' }, body: { kind: 'huge' } });`, mentions: '"huge"' },
   { why: 'a body on a GET', code: `sdk.getWidget({ params: { widgetId: '1' }, body: {} });`, mentions: "'body' does not exist" },
   { why: 'a PATCH without a body', code: `sdk.updateWidget({ params: { widgetId: '1' } });`, mentions: "Property 'body' is missing" },
-  { why: 'a JSON object as file content', code: `sdk.uploadWidgetFile({ params: { itemPath: 'a' }, body: { name: 'x' } });`, mentions: "'name' does not exist" },
-  { why: 'an action parameter of the wrong type', code: `sdk.widgetResize({ params: { widgetId: '1' }, body: { size: '48' } });`, mentions: "'string' is not assignable to type 'number'" },
-  { why: 'a cast to a type that is not a subtype', code: `sdk.listWidgets({ cast: 'microsoft.graph.part' });`, mentions: '"microsoft.graph.part"' },
-  { why: 'a cast on an operation that returns no entity', code: `sdk.widgetResize({ params: { widgetId: '1' }, body: {}, cast: 'microsoft.graph.gadget' });`, mentions: "'cast' does not exist" },
-  { why: 'a missing required query-string parameter', code: `sdk.userWidgetWindow({ params: { startDateTime: '2024-01-01T00:00:00Z' } });`, mentions: "Property 'endDateTime' is missing" },
+  { why: 'a JSON object as file content', code: `sdk.setRootContent({ params: { itemPath: 'a' }, body: { name: 'x' } });`, mentions: "'name' does not exist" },
+  { why: 'an action parameter of the wrong type', code: `sdk.resizeWidget({ params: { widgetId: '1' }, body: { size: '48' } });`, mentions: "'string' is not assignable to type 'number'" },
+  { why: 'a cast to a type that is not a subtype', code: `sdk.listMyWidgets({ cast: 'microsoft.graph.part' });`, mentions: '"microsoft.graph.part"' },
+  { why: 'a cast on an operation that returns no entity', code: `sdk.resizeWidget({ params: { widgetId: '1' }, body: {}, cast: 'microsoft.graph.gadget' });`, mentions: "'cast' does not exist" },
+  { why: 'a missing required query-string parameter', code: `sdk.getMyWidgetWindow({ params: { startDateTime: '2024-01-01T00:00:00Z' } });`, mentions: "Property 'endDateTime' is missing" },
   { why: 'counting what is not a collection', code: `sdk.countOf(sdk.getWidget({ params: { widgetId: '1' } }));`, mentions: "Property 'value' is missing" },
 ];
 
@@ -407,7 +407,7 @@ describe('tsc --strict', () => {
   it('compiles the generated code with a usage file whose every misuse is rejected', async () => {
     await writeFile(path.join(work, 'usage.ts'), usageFile(true).text);
     // The control proves the flags make an unused @ts-expect-error an error (so the check can fail).
-    const control = `import * as sdk from './out/index.js';\n// @ts-expect-error\nexport const fine = sdk.listWidgets();\n`;
+    const control = `import * as sdk from './out/index.js';\n// @ts-expect-error\nexport const fine = sdk.listMyWidgets();\n`;
     await writeFile(path.join(work, 'control.ts'), control);
     let output: string;
     try {

@@ -117,9 +117,10 @@ describe('hostile docs', () => {
     const sdk = (await import(path.join(out, 'index.ts'))) as Record<string, (...args: unknown[]) => { url: string; headers: Record<string, string> }>;
     expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
     const headers = JSON.parse('{"X-Hostile": "v", "__proto__": {"polluted": true}}') as unknown;
-    const request = sdk['getClassGlobalThisPwned2']!({ params: { classId: 'a/b', itemKey: "it's" }, headers });
+    // Named from the path (the hostile title is not a type's name; a service root is no owner).
+    const request = sdk['getClassItem']!({ params: { classId: 'a/b', itemKey: "it's" }, headers });
     // The key sits inside an OData string literal: its quote is doubled, its `/` cannot leave the segment.
-    expect(request.url).toBe("/classes/a%2Fb/items('it''s')/HOSTILE43'quote");
+    expect(request.url).toBe("/HOSTILE43'quote/classes/a%2Fb/items('it''s')");
     expect(request.headers['X-Hostile']).toBe('v');
     expect(Object.getPrototypeOf(request.headers)).toBe(Object.prototype);
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();

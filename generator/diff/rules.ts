@@ -52,7 +52,7 @@ export const RULES = {
   'operation-removed': { bump: 'major', text: 'removed', reason: 'Its request builder is gone, and the docs no longer document the request.' },
   'operation-merged': { bump: 'major', text: 'page removed; the same operation is documented as {to}', reason: 'A second page of the same operation is gone, and the builder named after it: callers must switch to the other one.' },
   'duplicate-removed': { bump: 'patch', text: 'page removed; the same operation is still documented as {to}', reason: 'A second page of the same operation is gone, but a builder of the same name and shape remains.' },
-  'operation-renamed': { bump: 'major', text: 'renamed from {from} to {to}', reason: 'The SDK exports the request builder under the operation\'s name (from the page title).' },
+  'operation-renamed': { bump: 'major', text: 'renamed from {from} to {to}', reason: 'The SDK exports the request builder under the operation\'s name (made from its method and path, see docs/model.md), so callers must switch to the new one.' },
   'method-changed': { bump: 'major', text: 'method changed from {from} to {to}', reason: 'The request does something else (PUT replaces what PATCH merged), and the body type may change with it.' },
   'path-added': { bump: 'minor', text: 'added', reason: 'One more way to reach the operation.' },
   'path-removed': { bump: 'major', text: 'removed', reason: 'Requests to it fail.' },

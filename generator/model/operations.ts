@@ -1,5 +1,6 @@
 // API pages → operations: method, paths, permissions, body and response.
 import type { ApiPage, RawResponse } from '../parse/types.js';
+import { operationName } from './operationNames.js';
 import { parsePathTemplate, splitQuery } from './paths.js';
 import { type IncludedFile, resolvePermissions } from './permissions.js';
 import { toProperty, uniqueProperties } from './properties.js';
@@ -24,7 +25,7 @@ export function buildOperation(page: ApiPage, symbols: SymbolTable, report: Diag
   // Intune documents a function's parameters as the body of its GET.
   const documented = first.method === 'GET' && body.kind === 'properties' ? [...parameters, ...body.properties] : parameters;
   const operation: Operation = {
-    name: operationName(page.title),
+    name: '', // below: made from the paths and the response
     title: page.title,
     description: page.description,
     method: first.method,
@@ -41,6 +42,7 @@ export function buildOperation(page: ApiPage, symbols: SymbolTable, report: Diag
     source: page.source,
   };
   if (page.deprecated) operation.deprecated = page.deprecated;
+  operation.name = operationName(operation, (name) => symbols.byName.has(name.toLowerCase()));
   return operation;
 }
 
@@ -138,14 +140,4 @@ function buildResponse(
     return { ...spec, body: { type: { kind: 'primitive', name: 'Untyped' }, collection: response.collection } };
   }
   return { ...spec, body: { type: resolveTypeRef(response.type, symbols, namespace, report), collection: response.collection } };
-}
-
-/** "Update remoteActionAudit" → `updateRemoteActionAudit`; "user: reprocessLicenseAssignment" → `userReprocessLicenseAssignment`. */
-export function operationName(title: string): string {
-  const words = title
-    .replace(/\([^)]*\)/g, ' ')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean);
-  const name = words.map((word, index) => (index === 0 ? word.charAt(0).toLowerCase() : word.charAt(0).toUpperCase()) + word.slice(1)).join('');
-  return /^[A-Za-z]/.test(name) ? name : `operation${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 }

@@ -43,7 +43,7 @@ describe('collecting the JSON examples', () => {
 
   it('checks a request against the body table when the body is a table of parameters', () => {
     const example = at('api/widget-paint.md', '"coats": 2');
-    expect(example.target).toMatchObject({ kind: 'properties', label: 'the request body table of widgetPaint' });
+    expect(example.target).toMatchObject({ kind: 'properties', label: 'the request body table of paintWidget' });
   });
 
   it('checks a single response against the response type', () => {

@@ -3,10 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../generator/model/buildModel.js';
 import { isFlags } from '../../generator/model/enumTypes.js';
-import { operationName } from '../../generator/model/operations.js';
-import { qualifiedName } from '../../generator/model/operationNames.js';
 import { parameterName, parsePathTemplate } from '../../generator/model/paths.js';
-import type { EnumMember, EnumType, Model, Operation, Property, Source, StructuredType, TypeDefinition } from '../../generator/model/types.js';
+import type { EnumMember, EnumType, Model, Property, Source, StructuredType, TypeDefinition } from '../../generator/model/types.js';
 import { parsePage } from '../../generator/parse/parsePage.js';
 import type { ParsedPage } from '../../generator/parse/types.js';
 import { codes, lines, resourceAnnotation, resourcePage, simpleApiPage, withCode } from './helpers.js';
@@ -396,18 +394,6 @@ describe('enums', () => {
 });
 
 describe('operations', () => {
-  it.each([
-    ['Update remoteActionAudit', 'updateRemoteActionAudit'],
-    ['user: reprocessLicenseAssignment', 'userReprocessLicenseAssignment'],
-    ['List widgets', 'listWidgets'],
-    ['Get widget (deprecated)', 'getWidget'],
-    ['driveItem: createUploadSession', 'driveItemCreateUploadSession'],
-    ['Create deviceManagementScript', 'createDeviceManagementScript'],
-    ['3D models: list', 'operation3DModelsList'],
-  ])('operationName(%j) is %s', (title, name) => {
-    expect(operationName(title)).toBe(name);
-  });
-
   it('builds an operation: method, primary path then aliases, permissions, response', () => {
     const { model, diagnostics } = buildModel([apiPage('api/widget-delete.md', 'Delete widget', ['DELETE /widgets/{id}', 'DELETE /me/widgets/{id}'])]);
     expect(diagnostics).toEqual([]);
@@ -424,48 +410,6 @@ describe('operations', () => {
       apiPage('api/widget-list.md', 'List widgets', ['GET /widgets'], 'If successful, this method returns a `200 OK` response code and a collection of [Widget](../resources/widget.md) objects in the response body.'),
     ]);
     expect(model.operations[0]!.response).toMatchObject({ status: 200, body: { type: { kind: 'named', fullName: 'microsoft.graph.widget' }, collection: true } });
-  });
-
-  it('names clashing operations after the resource their path addresses, each with an `operation-name` warning', () => {
-    const { model, diagnostics } = buildModel([
-      apiPage('api/group-list-members.md', 'List members', ['GET /groups/{id}/members']),
-      apiPage('api/directoryrole-list-members.md', 'List members', ['GET /directoryRoles/{id}/members/$ref']),
-      apiPage('api/user-list-members.md', 'List members', ['GET /me/members']),
-      apiPage('api/policy-list-members.md', 'List members', ['GET /policies/claimsMappingPolicies/{id}/members']),
-      apiPage('api/other.md', 'List classes', ['GET /classes']),
-    ]);
-    expect(model.operations.map((operation) => operation.name)).toEqual(['listClaimsMappingPolicyMembers', 'listClasses', 'listDirectoryRoleMembers', 'listGroupMembers', 'listMyMembers']);
-    const warnings = withCode(diagnostics, 'operation-name');
-    expect(warnings.map((warning) => warning.source.file).sort()).toEqual(['api/directoryrole-list-members.md', 'api/group-list-members.md', 'api/policy-list-members.md', 'api/user-list-members.md']);
-    expect(warnings[0]!.message).toMatch(/4 pages yield the operation name `listMembers`; this one is named `list\w+Members` after the resource its path addresses/);
-  });
-
-  it.each([
-    ['listMembers', '/education/classes/{id}/members', 'listClassMembers'],
-    ['listLanguages', '/identity/b2xUserFlows/{id}/languages', 'listB2xUserFlowLanguages'],
-    ['getUserFlowApiConnectorConfiguration', '/identity/b2cUserFlows/{id}/apiConnectorConfiguration', 'getB2cUserFlowApiConnectorConfiguration'],
-    ['createContactFolder', '/me/contactFolders/{id}/childFolders', 'createContactFolder'],
-    ['listStatuses', '/x/statuses/{id}/history', 'listStatusStatuses'],
-    ['assignAction', '/deviceManagement/deviceCompliancePolicies/{id}/assign', 'assignDeviceCompliancePolicyAction'],
-    ['getLicense', '/x/licenses/{id}/details', 'getLicense'],
-    ['listMailboxes', '/x/mailboxes/{id}/items', 'listMailboxMailboxes'],
-    ['getGroup', '/groups/{id}', 'getGroup'],
-  ])('qualifiedName(%s, %s) is %s', (name, template, qualified) => {
-    expect(qualifiedName(name, parsePathTemplate(template, { file: 'x.md', line: 1, column: 1 }))).toBe(qualified);
-  });
-
-  it('numbers clashing operation names whose paths do not tell them apart, first by file, with an `operation-name` warning', () => {
-    const { model, diagnostics } = buildModel([apiPage('api/z-widget-get.md', 'Get widget', ['GET /z/{id}']), apiPage('api/a-widget-get.md', 'Get widget', ['GET /a/{id}'])]);
-    const byName = Object.fromEntries(model.operations.map((operation: Operation) => [operation.name, operation.paths[0]!.template]));
-    expect(byName).toEqual({ getWidget: '/a/{id}', getWidget2: '/z/{id}' });
-    const [warning] = withCode(diagnostics, 'operation-name');
-    expect(warning?.severity).toBe('warning');
-    expect(warning?.source.file).toBe('api/z-widget-get.md');
-  });
-
-  it('clashes case-insensitively', () => {
-    const { model } = buildModel([apiPage('api/a.md', 'Get Widget', ['GET /a']), apiPage('api/b.md', 'Get widget', ['GET /b'])]);
-    expect(model.operations.map((operation) => operation.name).sort()).toEqual(['getWidget', 'getWidget2']);
   });
 
   it('leaves out API pages without a request line', () => {
