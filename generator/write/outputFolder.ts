@@ -37,6 +37,12 @@ export async function readOutput(dir: string): Promise<Map<string, string>> {
  * docgen did not make. Run before anything is written.
  */
 export async function assertWritableOutput(out: string, inputs: readonly string[]): Promise<void> {
+  await assertOutputPath(out, inputs);
+  await assertOwnedOutput(out);
+}
+
+/** The checks of `assertWritableOutput` that need no listing of the folder: a run that may stop early makes these first. */
+export async function assertOutputPath(out: string, inputs: readonly string[]): Promise<void> {
   await assertFolderPath(out, 'the output folder');
   const target = await realPath(out);
   if (target === path.parse(target).root) throw new OutputError(`refusing to write to ${out}: it is the file system root`);
@@ -47,6 +53,11 @@ export async function assertWritableOutput(out: string, inputs: readonly string[
       throw new OutputError(`refusing to write to ${out}: it overlaps the input folder ${input}${where}`);
     }
   }
+}
+
+/** Refuses an output folder holding files docgen did not make (its manifest lists what it made). */
+export async function assertOwnedOutput(out: string): Promise<void> {
+  const target = await realPath(out);
   const existing = await listFiles(target);
   if (existing.length === 0) return;
   const owned = await ownedFiles(target);

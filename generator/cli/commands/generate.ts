@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { runPipeline } from '../../pipeline.js';
 import { readDocs } from '../../read/readDocs.js';
-import { assertWritableOutput, settleLeftovers, withManifest, writeOutput } from '../../write/outputFolder.js';
+import { assertOutputPath, assertOwnedOutput, settleLeftovers, withManifest, writeOutput } from '../../write/outputFolder.js';
 import { type CommonOptions, openCache, printDiagnostics, settings, withCommonOptions } from '../options.js';
 import { progressBar } from '../progress.js';
 import { watchDocs } from '../watch.js';
@@ -21,8 +21,9 @@ export function addGenerateCommand(program: Command): void {
       if (options.watch) return watchDocs(config, options);
       const started = performance.now();
       const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
-      // Every folder this run may write is checked before anything is written.
-      await assertWritableOutput(config.out, config.inputs);
+      // Every folder this run may write is checked before anything is written; what the output
+      // holds, only once the run cannot stop early (a listing of thousands of files).
+      await assertOutputPath(config.out, config.inputs);
       const opened = await openCache(options, config.emit, config.out);
       const read = await readDocs(config.inputs, config.filter);
       // What killed runs left beside the output is settled first, stopping early or not.
@@ -37,6 +38,7 @@ export function addGenerateCommand(program: Command): void {
       const progress = progressBar();
       const pipeline = { emit: config.emit, onProgress: progress.listener, cache: await opened.load(), read };
       const result = await runPipeline(config.inputs, config.filter, pipeline).finally(() => progress.stop());
+      await assertOwnedOutput(config.out);
       const written = await writeOutput(config.out, withManifest(result.files));
       await opened.save();
       await opened.record(read, config.filter, config.out, result.diagnostics);
