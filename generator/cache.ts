@@ -17,11 +17,10 @@ import { inBatches } from './inBatches.js';
 import type { DocFile } from './read/docFile.js';
 import type { PageFilter } from './read/readDocs.js';
 import { listFiles } from './write/outputFolder.js';
+import { CODE_ROOT, PACKAGE_ROOT } from './packageRoot.js';
 
-export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'docgen');
 const FILE = 'build-cache.v8';
 const LAST_RUN = 'last-run.json';
-const PROJECT = path.join(import.meta.dirname, '..');
 
 interface Stored {
   key: string;
@@ -32,15 +31,16 @@ interface Stored {
 /** The cache's key: docgen's version, Node's, every installed dependency's, every file of docgen's source and templates, and the emit options. */
 export async function cacheKey(emit: EmitOptions): Promise<string> {
   const hash = createHash('sha256');
-  const { version } = JSON.parse(await readFile(path.join(PROJECT, 'package.json'), 'utf8')) as { version: string };
-  const dependencies = await dependencyVersions(PROJECT);
+  const { version } = JSON.parse(await readFile(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  const dependencies = await dependencyVersions(PACKAGE_ROOT);
   hash.update(`docgen ${version}\u0000node ${process.version}\u0000${dependencies.join(' ')}\u0000${JSON.stringify(emit)}\u0000`);
-  for (const folder of ['generator', 'templates']) {
-    const files = (await readdir(path.join(PROJECT, folder), { recursive: true, withFileTypes: true }))
+  // The code that runs (source or built) and the templates it renders.
+  for (const folder of [CODE_ROOT, path.join(PACKAGE_ROOT, 'templates')]) {
+    const files = (await readdir(folder, { recursive: true, withFileTypes: true }))
       .filter((entry) => entry.isFile())
       .map((entry) => path.join(entry.parentPath, entry.name))
       .sort();
-    for (const file of files) hash.update(`${path.relative(PROJECT, file)}\u0000`).update(await readFile(file)).update('\u0000');
+    for (const file of files) hash.update(`${path.relative(PACKAGE_ROOT, file)}\u0000`).update(await readFile(file)).update('\u0000');
   }
   return hash.digest('hex');
 }

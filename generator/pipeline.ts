@@ -5,6 +5,7 @@ import { emitProject, type FileOrigin } from './emit/emitProject.js';
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from './emit/options.js';
 import { parsePages } from './parse/parseWorker.js';
 import { checkFilesInParallel } from './emit/checkOutput.js';
+import { siblingModule } from './packageRoot.js';
 import { mapInWorkers } from './workers.js';
 import type { PageResult, ParsedInclude, ParsedPage } from './parse/types.js';
 import type { DocFile } from './read/docFile.js';
@@ -64,7 +65,7 @@ export interface PipelineOptions {
   read?: ReadResult;
 }
 
-const PARSE_WORKER = new URL('./parse/parseWorker.ts', import.meta.url);
+const PARSE_WORKER = siblingModule('./parse/parseWorker.ts', import.meta.url);
 
 export async function buildFromDocs(inputs: readonly string[], filter: PageFilter = {}, options: PipelineOptions = {}): Promise<BuildResult> {
   const { docs, includes, diagnostics: skipped } = options.read ?? (await readDocs(inputs, filter));

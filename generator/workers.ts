@@ -75,6 +75,7 @@ function split<T>(items: readonly T[], parts: number, size: (item: T) => number)
   return chunks;
 }
 
+// Under tsx a worker needs the loader registered first (workerEntry.mjs); built JavaScript runs as it is.
 const ENTRY = new URL('./workerEntry.mjs', import.meta.url);
 
 /** A worker thread that maps chunks as `take` hands them out, two at a time so it never waits for this thread. */
@@ -85,7 +86,7 @@ function serveChunks<T, R>(
   finish: (id: number, results: R[]) => void,
   fail: (message: string) => Error,
 ): { done: Promise<void>; stop: () => void } {
-  const worker = new Worker(ENTRY, { workerData: { module: file.href, docgenWorker: true } });
+  const worker = new Worker(file.pathname.endsWith('.ts') ? ENTRY : file, { workerData: { module: file.href, docgenWorker: true } });
   const send = (request: Request<T>) => worker.postMessage(request);
   const done = new Promise<void>((resolve, reject) => {
     let pending = 0;

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // Entry point of the `docgen` command (`npm run docgen -- <command>`).
 import { main } from './program.js';
 

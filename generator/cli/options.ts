@@ -1,17 +1,9 @@
-// Options and helpers every command shares: where the docs and the output are,
-// how diagnostics are printed, and what --strict means.
-import { Command, Option } from 'commander';
-import type { EmitOptions } from '../emit/options.js';
-import type { Diagnostic } from '../model/types.js';
-import { cacheKey, DEFAULT_CACHE_DIR, loadCache, recordRun, runKey, saveCache, unchangedRun } from '../cache.js';
-import { type BuildCache, buildFromDocs, sortDiagnostics } from '../pipeline.js';
-import type { DocFile } from '../read/docFile.js';
-import type { PageFilter, ReadResult } from '../read/readDocs.js';
-import { computeCoverage, type Coverage } from '../stats/coverage.js';
-import { assertFolderPath, isInside, OutputError, realPath } from '../write/folderPaths.js';
-import { mapCoverageFiles } from '../stats/formatCoverage.js';
-import { loadConfig } from './config.js';
-import { diagnosticSummary, displayPath, formatDiagnostic } from './report.js';
+// The options every command shares: where the docs and the output are, the cache,
+// --strict and --quiet. Commander alone: `docgen --help` loads nothing else.
+import path from 'node:path';
+import { type Command, Option } from 'commander';
+
+export const DEFAULT_CACHE_DIR = path.join('node_modules', '.cache', 'docgen');
 
 export interface CommonOptions {
   input?: string[];
@@ -31,7 +23,8 @@ export interface ReportOptions extends CommonOptions {
   stats?: boolean;
 }
 
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+/** A repeatable option's values, in order. */
+export const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function withInputOptions(command: Command): Command {
   return command
@@ -58,72 +51,7 @@ export function withCommonOptions(command: Command, out: boolean): Command {
   return command;
 }
 
-/** The command line over the config file over the defaults. */
-export async function settings(options: CommonOptions): Promise<{ inputs: string[]; out: string; filter: PageFilter; emit: EmitOptions }> {
-  const config = await loadConfig(options.config);
-  return {
-    inputs: options.input ?? config.input,
-    out: options.out ?? config.out,
-    filter: { include: options.include ?? config.include, exclude: options.exclude ?? config.exclude },
-    emit: config.emit,
-  };
-}
-
-export function printDiagnostics(diagnostics: Diagnostic[], docs: DocFile[], options: CommonOptions): number {
-  if (!options.quiet) for (const diagnostic of diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic, docs)}\n`);
-  if (diagnostics.length) process.stderr.write(`docgen: ${diagnosticSummary(diagnostics)}\n`);
-  return strictStatus(diagnostics, options);
-}
-
-/** 1 under --strict when there is any warning or error, else 0. */
-export function strictStatus(diagnostics: readonly Diagnostic[], options: { strict?: boolean }): number {
-  const failing = diagnostics.some((d) => d.severity !== 'info');
-  return options.strict && failing ? 1 : 0;
-}
-
-/** read → parse → model, with the diagnostics in file order and the coverage figures (files as display paths). */
-export async function analyse(options: CommonOptions): Promise<{ docs: DocFile[]; diagnostics: Diagnostic[]; coverage: Coverage }> {
-  const { inputs, filter } = await settings(options);
-  const built = await buildFromDocs(inputs, filter);
-  const coverage = computeCoverage(built.pages, built.model, built.diagnostics);
-  return {
-    docs: built.docs,
-    diagnostics: sortDiagnostics(built.diagnostics),
-    coverage: mapCoverageFiles(coverage, (file) => displayPath(file, built.docs)),
-  };
-}
-
-export interface OpenedCache {
-  /** The build cache, read from disk on first use (a run that stops early never needs it). */
-  load(): Promise<BuildCache | undefined>;
-  /** Writes the build cache back when the run changed it. */
-  save(): Promise<void>;
-  /** The last run's diagnostics when it read these very docs, with this docgen and these options, and `out` is as it left it. */
-  unchanged(read: ReadResult, filter: PageFilter, out: string): Promise<Diagnostic[] | undefined>;
-  /** Notes this run, for `unchanged` next time. */
-  record(read: ReadResult, filter: PageFilter, out: string, diagnostics: Diagnostic[]): Promise<void>;
-}
-
-/**
- * The build cache the options ask for (none under --no-cache). Its folder is checked
- * first, before anything is written: it must be a folder, or a place where one can be
- * made, outside the output folder (which each run replaces whole).
- */
-export async function openCache(options: CommonOptions, emit: EmitOptions, out: string): Promise<OpenedCache> {
-  if (options.cache === false) return { load: async () => undefined, save: async () => {}, unchanged: async () => undefined, record: async () => {} };
-  const dir = options.cacheDir ?? DEFAULT_CACHE_DIR;
-  await assertFolderPath(dir, 'the cache folder');
-  if (isInside(await realPath(dir), await realPath(out))) throw new OutputError(`the cache folder ${dir}: it is inside the output folder ${out}, which each run replaces`);
-  const key = await cacheKey(emit);
-  let loaded: Promise<BuildCache> | undefined;
-  const load = () => (loaded ??= loadCache(dir, key));
-  return {
-    load,
-    save: async () => {
-      const cache = loaded && (await loaded);
-      if (cache?.changed) await saveCache(dir, key, cache);
-    },
-    unchanged: (read, filter, out) => unchangedRun(dir, runKey(key, filter, read.docs), out),
-    record: (read, filter, out, diagnostics) => recordRun(dir, runKey(key, filter, read.docs), out, diagnostics),
-  };
+/** An action whose code loads when its command runs, so `--help` and the other commands never load it. */
+export function lazyAction<O>(load: () => Promise<{ run: (options: O) => Promise<void> }>): (options: O) => Promise<void> {
+  return async (options) => (await load()).run(options);
 }

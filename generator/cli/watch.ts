@@ -9,7 +9,8 @@ import { type DocFile, pageCount } from '../read/docFile.js';
 import type { PageFilter } from '../read/readDocs.js';
 import type { EmitOptions } from '../emit/options.js';
 import { assertWritableOutput, updateOutput, withManifest, writeOutput } from '../write/outputFolder.js';
-import { type CommonOptions, openCache, printDiagnostics } from './options.js';
+import type { CommonOptions } from './options.js';
+import { openCache, printDiagnostics } from './settings.js';
 import { progressBar } from './progress.js';
 
 interface WatchSettings {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { ts } from 'ts-morph';
 import { compiler } from '../typescript.js';
+import { siblingModule } from '../packageRoot.js';
 import { mapInWorkers } from '../workers.js';
 
 export class EmitError extends Error {}
@@ -28,7 +29,7 @@ export function checkFiles(files: Map<string, string>, hooks: CheckHooks = {}): 
 /** As `checkFiles`, with the files the cache lacks spread over worker threads. */
 export async function checkFilesInParallel(files: Map<string, string>, hooks: CheckHooks = {}): Promise<Map<string, string>> {
   const { misses, settle } = unchecked(files, hooks);
-  const worker = new URL('./checkWorker.ts', import.meta.url);
+  const worker = siblingModule('./checkWorker.ts', import.meta.url);
   const onDone = hooks.onFile && ((done: number) => hooks.onFile!(files.size - misses.length + done, files.size));
   await mapInWorkers(worker, misses, ([, text]) => text.length, checkSources, (message) => new EmitError(message), onDone);
   hooks.onFile?.(files.size, files.size);

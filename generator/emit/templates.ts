@@ -2,10 +2,13 @@
 // through which doc text reaches the output. Handlebars' own HTML escaping is
 // off (it is wrong for TypeScript); each helper escapes for its context.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Handlebars from 'handlebars';
+import { PACKAGE_ROOT } from '../packageRoot.js';
 import { commentText, jsonLiteral, objectKey, propertyKey, stringLiteral } from './escape.js';
 
-const TEMPLATE_DIR = new URL('../../templates/', import.meta.url);
+const TEMPLATE_DIR = pathToFileURL(path.join(PACKAGE_ROOT, 'templates/'));
 
 const PARTIALS = ['header', 'doc', 'imports'] as const;
 const TEMPLATES = ['model.ts', 'enum.ts', 'validator.ts', 'enumValidator.ts', 'request.ts', 'barrel.ts', 'validatorsByType.ts', 'runtime/validation.ts', 'runtime/request.ts', 'runtime/client.ts'] as const;
