@@ -9,3 +9,4 @@ export { buildRequest, countOf, DotSegmentError, expandUrl, mergeHeaders, pathSe
 export type { Binary, CollectionResponse, HttpMethod, HttpRequest, ODataQuery, RequestHeaders, RequestInput, ResponseInfo, ResponseKind, ResponseOf, UrlPiece, ValueResponse } from './runtime/request.js';
 export type { ValidationIssue, ValidationOptions, ValidationResult } from './runtime/validation.js';
 export { validatorsByType } from './validatorsByType.js';
+export type { ValidatorsByType } from './validatorsByType.js';

@@ -9,11 +9,21 @@ import { validateKeyValuePair_2OfString_String } from './validators/KeyValuePair
 import { validateRemoteAction } from './validators/RemoteAction.js';
 import { validateRemoteActionAudit } from './validators/RemoteActionAudit.js';
 
-export const validatorsByType = {
+/** Spelled out, so that a declaration file follows from this file alone (isolatedDeclarations); a type, not an interface, so that it is a `Record<string, ResponseValidator>`. */
+export type ValidatorsByType = {
+  readonly 'microsoft.graph.actionState': typeof validateActionState;
+  readonly 'microsoft.graph.deviceActionCategory': typeof validateDeviceActionCategory;
+  readonly 'microsoft.graph.entity': typeof validateEntity;
+  readonly 'microsoft.graph.keyValuePair_2OfString_String': typeof validateKeyValuePair_2OfString_String;
+  readonly 'microsoft.graph.remoteAction': typeof validateRemoteAction;
+  readonly 'microsoft.graph.remoteActionAudit': typeof validateRemoteActionAudit;
+};
+
+export const validatorsByType: ValidatorsByType = {
   'microsoft.graph.actionState': validateActionState,
   'microsoft.graph.deviceActionCategory': validateDeviceActionCategory,
   'microsoft.graph.entity': validateEntity,
   'microsoft.graph.keyValuePair_2OfString_String': validateKeyValuePair_2OfString_String,
   'microsoft.graph.remoteAction': validateRemoteAction,
   'microsoft.graph.remoteActionAudit': validateRemoteActionAudit,
-} as const;
+};

@@ -5,6 +5,7 @@ import { emitProject, type FileOrigin } from './emit/emitProject.js';
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from './emit/options.js';
 import { parsePages } from './parse/parseWorker.js';
 import { checkFilesInParallel } from './emit/checkOutput.js';
+import { packageOutput } from './emit/packageOutput.js';
 import { siblingModule } from './packageRoot.js';
 import { mapInWorkers } from './workers.js';
 import type { PageResult, ParsedInclude, ParsedPage } from './parse/types.js';
@@ -108,12 +109,14 @@ function includedFiles(includes: readonly IncludeFile[], parsed: ReadonlyArray<P
 export async function runPipeline(inputs: readonly string[], filter: PageFilter = {}, options: PipelineOptions = {}): Promise<PipelineResult> {
   const built = await buildFromDocs(inputs, filter, options);
   const onFile = options.onProgress && ((done: number, total: number) => options.onProgress!('emit', done, total));
-  const emitted = emitProject(built.model, options.emit ?? DEFAULT_EMIT_OPTIONS, { raw: true });
+  const emit = options.emit ?? DEFAULT_EMIT_OPTIONS;
+  const emitted = emitProject(built.model, emit, { raw: true });
   const cache = options.cache;
   const before = cache?.checked.size;
   const files = await checkFilesInParallel(emitted.files, { onFile, checked: cache?.checked, onMiss: () => cache && (cache.changed = true) });
   if (cache && cache.checked.size !== before) cache.changed = true;
-  return { ...built, files, origins: emitted.origins, diagnostics: sortDiagnostics([...built.diagnostics, ...emitted.diagnostics]) };
+  const output = emit.package ? await packageOutput(files, emitted.origins, emit.package, emit.outputs, onFile) : { files, origins: emitted.origins };
+  return { ...built, ...output, diagnostics: sortDiagnostics([...built.diagnostics, ...emitted.diagnostics]) };
 }
 
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {

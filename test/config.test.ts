@@ -4,7 +4,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../generator/cli/config.js';
+import { ConfigError, packageSettings, parseConfig } from '../generator/cli/config.js';
 import { pageMatcher } from '../generator/read/readDocs.js';
 import { runCli } from './helpers/cli.js';
 import { DOCS_INPUT } from './helpers/paths.js';
@@ -51,7 +51,13 @@ describe('parseConfig', () => {
   });
 
   it.each([
-    [{ output: 'x' }, 'unknown key "output" (expected one of "input", "out", "include", "exclude", "outputs", "naming")'],
+    [{ output: 'x' }, 'unknown key "output" (expected one of "input", "out", "include", "exclude", "outputs", "naming", "package")'],
+    [{ package: { name: 'sdk' } }, '"package.version": expected a string'],
+    [{ package: { name: 'Graph SDK', version: '1.0.0' } }, '"package.name": must be a valid npm package name: name can only contain URL-friendly characters (found "Graph SDK")'],
+    [{ package: { name: '@scope/sdk', version: 'v1' } }, '"package.version": must be a semantic version such as 1.2.3 (found "v1")'],
+    [{ package: { name: 'sdk', version: '1.0.0', main: 'x.js' } }, 'unknown key "package.main" in "package" (expected one of "name", "version", "description", "license", "author", "homepage", "repository", "keywords")'],
+    [{ package: { name: 'sdk', version: '1.0.0', keywords: 'graph' } }, '"package.keywords": expected a list of strings (found "graph")'],
+    [{ package: true }, '"package": expected an object with "name" and "version", and package.json\'s "description", "license", "author", "homepage", "repository", "keywords" (found true)'],
     [{ naming: { prefix: 'X' } }, 'unknown key "naming.prefix" in "naming" (expected one of "typePrefix", "typeSuffix")'],
     [{ input: 5 }, '"input": expected a folder or a list of folders (found 5)'],
     [{ input: [] }, '"input": must name at least one folder (found [])'],
@@ -71,8 +77,34 @@ describe('parseConfig', () => {
     expect(error(value)).toBe(message);
   });
 
+  it('reads the package options, keeping only the fields given', () => {
+    const config = parse({ package: { name: '@contoso/graph-sdk', version: '1.2.0-beta.1', license: 'MIT', keywords: ['graph'] } });
+    expect(config.emit.package).toEqual({ name: '@contoso/graph-sdk', version: '1.2.0-beta.1', license: 'MIT', keywords: ['graph'] });
+    expect(parse({}).emit).not.toHaveProperty('package');
+  });
+
   it('rejects text that is not JSON, saying so', () => {
     expect(() => parseConfig('{ input: ', FILE)).toThrow(/: not valid JSON: /);
+  });
+});
+
+describe('packageSettings: --package-name and --package-version over the config', () => {
+  const configured = { name: 'from-config', version: '1.0.0', license: 'MIT' };
+  it('keeps the config when neither flag is given', () => {
+    expect(packageSettings(configured, {})).toBe(configured);
+    expect(packageSettings(undefined, {})).toBeUndefined();
+  });
+  it('puts each flag over the config field, keeping the other fields', () => {
+    expect(packageSettings(configured, { packageVersion: '2.0.0' })).toEqual({ ...configured, version: '2.0.0' });
+    expect(packageSettings(undefined, { packageName: '@a/b', packageVersion: '0.1.0' })).toEqual({ name: '@a/b', version: '0.1.0' });
+  });
+  it.each([
+    [{ packageName: 'sdk' }, '--package-name needs --package-version (or "package.version" in the config)'],
+    [{ packageVersion: '1.0.0' }, '--package-version needs --package-name (or "package.name" in the config)'],
+    [{ packageName: '../sdk', packageVersion: '1.0.0' }, '--package-name: must be a valid npm package name: name cannot start with a period (found "../sdk")'],
+    [{ packageName: 'sdk', packageVersion: 'latest' }, '--package-version: must be a semantic version such as 1.2.3 (found "latest")'],
+  ])('rejects %j without a config', (flags, message) => {
+    expect(() => packageSettings(undefined, flags)).toThrow(new ConfigError(message));
   });
 });
 

@@ -172,7 +172,7 @@ export class DotSegmentError extends TypeError {
  * percent-encoded so that `/`, `?`, `#` and `%` stay inside the segment.
  * `.` and `..` throw a DotSegmentError.
  */
-export function pathSegment(value: string, name: string, whole = value): string {
+export function pathSegment(value: string, name: string, whole: string = value): string {
   nonEmpty(value, name);
   // Parsers also read `%2e` as a dot, but `%` is encoded (`%252e`): only a literal `.` or `..` can still be a dot segment.
   if (value === '.' || value === '..') throw new DotSegmentError(name, whole);

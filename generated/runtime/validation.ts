@@ -207,44 +207,44 @@ function matching(regex: RegExp): Test {
 
 export const isString: Test = (value) => typeof value === 'string';
 export const isBoolean: Test = (value) => typeof value === 'boolean';
-export const isByte = /* @__PURE__ */ integer(0, 255);
-export const isSByte = /* @__PURE__ */ integer(-128, 127);
-export const isInt16 = /* @__PURE__ */ integer(-32768, 32767);
-export const isInt32 = /* @__PURE__ */ integer(-2147483648, 2147483647);
+export const isByte: Test = /* @__PURE__ */ integer(0, 255);
+export const isSByte: Test = /* @__PURE__ */ integer(-128, 127);
+export const isInt16: Test = /* @__PURE__ */ integer(-32768, 32767);
+export const isInt32: Test = /* @__PURE__ */ integer(-2147483648, 2147483647);
 /** Int64 travels as a JSON number. */
 export const isInt64: Test = (value) => typeof value === 'number' && Number.isInteger(value);
 /** Graph writes the special floating-point values as strings. */
 export const isDouble: Test = (value) => (typeof value === 'number' && Number.isFinite(value)) || value === 'NaN' || value === 'INF' || value === '-INF';
-export const isSingle = isDouble;
-export const isDecimal = isDouble;
+export const isSingle: Test = isDouble;
+export const isDecimal: Test = isDouble;
 /** RFC 3339 with `Z` or an offset; Graph sends up to seven fractional digits. */
-export const isDateTimeOffset = /* @__PURE__ */ matching(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d{1,7})?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/);
-export const isDate = /* @__PURE__ */ matching(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/);
-export const isTimeOfDay = /* @__PURE__ */ matching(/^(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,7})?)?$/);
-export const isDuration = /* @__PURE__ */ matching(/^-?P(?!$)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/);
-export const isGuid = /* @__PURE__ */ matching(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/);
-export const isBinary = /* @__PURE__ */ matching(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
-export const isStream = isString;
+export const isDateTimeOffset: Test = /* @__PURE__ */ matching(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d{1,7})?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/);
+export const isDate: Test = /* @__PURE__ */ matching(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/);
+export const isTimeOfDay: Test = /* @__PURE__ */ matching(/^(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,7})?)?$/);
+export const isDuration: Test = /* @__PURE__ */ matching(/^-?P(?!$)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/);
+export const isGuid: Test = /* @__PURE__ */ matching(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/);
+export const isBinary: Test = /* @__PURE__ */ matching(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
+export const isStream: Test = isString;
 /** Free-form JSON, and types the docs name but never define: anything goes. */
 export const isUntyped: Test = () => true;
 
-export const collectString = /* @__PURE__ */ primitive('a string');
-export const collectBoolean = /* @__PURE__ */ primitive('a boolean');
-export const collectByte = /* @__PURE__ */ primitive('an integer from 0 to 255 (Byte)');
-export const collectSByte = /* @__PURE__ */ primitive('an integer from -128 to 127 (SByte)');
-export const collectInt16 = /* @__PURE__ */ primitive('an integer from -32768 to 32767 (Int16)');
-export const collectInt32 = /* @__PURE__ */ primitive('an integer from -2147483648 to 2147483647 (Int32)');
-export const collectInt64 = /* @__PURE__ */ primitive('an integer (Int64)');
-export const collectDouble = /* @__PURE__ */ primitive('a number, NaN, INF or -INF');
-export const collectSingle = collectDouble;
-export const collectDecimal = collectDouble;
-export const collectDateTimeOffset = /* @__PURE__ */ primitive('an RFC 3339 date and time with an offset (DateTimeOffset)');
-export const collectDate = /* @__PURE__ */ primitive('a date, yyyy-mm-dd (Date)');
-export const collectTimeOfDay = /* @__PURE__ */ primitive('a time of day, hh:mm:ss (TimeOfDay)');
-export const collectDuration = /* @__PURE__ */ primitive('an ISO 8601 duration such as PT1H30M (Duration)');
-export const collectGuid = /* @__PURE__ */ primitive('a GUID');
-export const collectBinary = /* @__PURE__ */ primitive('base64 data (Binary)');
-export const collectStream = collectString;
+export const collectString: Collect = /* @__PURE__ */ primitive('a string');
+export const collectBoolean: Collect = /* @__PURE__ */ primitive('a boolean');
+export const collectByte: Collect = /* @__PURE__ */ primitive('an integer from 0 to 255 (Byte)');
+export const collectSByte: Collect = /* @__PURE__ */ primitive('an integer from -128 to 127 (SByte)');
+export const collectInt16: Collect = /* @__PURE__ */ primitive('an integer from -32768 to 32767 (Int16)');
+export const collectInt32: Collect = /* @__PURE__ */ primitive('an integer from -2147483648 to 2147483647 (Int32)');
+export const collectInt64: Collect = /* @__PURE__ */ primitive('an integer (Int64)');
+export const collectDouble: Collect = /* @__PURE__ */ primitive('a number, NaN, INF or -INF');
+export const collectSingle: Collect = collectDouble;
+export const collectDecimal: Collect = collectDouble;
+export const collectDateTimeOffset: Collect = /* @__PURE__ */ primitive('an RFC 3339 date and time with an offset (DateTimeOffset)');
+export const collectDate: Collect = /* @__PURE__ */ primitive('a date, yyyy-mm-dd (Date)');
+export const collectTimeOfDay: Collect = /* @__PURE__ */ primitive('a time of day, hh:mm:ss (TimeOfDay)');
+export const collectDuration: Collect = /* @__PURE__ */ primitive('an ISO 8601 duration such as PT1H30M (Duration)');
+export const collectGuid: Collect = /* @__PURE__ */ primitive('a GUID');
+export const collectBinary: Collect = /* @__PURE__ */ primitive('base64 data (Binary)');
+export const collectStream: Collect = collectString;
 export const collectUntyped: Collect = () => undefined;
 
 /** One member of the enum `typeName`; a string it does not list is an error in strict mode, a warning in lenient mode. */

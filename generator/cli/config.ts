@@ -3,8 +3,10 @@
 // file; an unknown key or a wrong value is an error naming the key, never ignored.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import semver from 'semver';
+import validatePackageName from 'validate-npm-package-name';
 import { z } from 'zod';
-import { DEFAULT_EMIT_OPTIONS, type EmitOptions, OUTPUT_KINDS } from '../emit/options.js';
+import { DEFAULT_EMIT_OPTIONS, type EmitOptions, OUTPUT_KINDS, type PackageOptions } from '../emit/options.js';
 
 export interface Config {
   input: string[];
@@ -25,6 +27,23 @@ const glob = z.string().min(1, 'must be a glob, not ""');
 // Names are pasted into identifiers, so they must be identifier characters.
 const namePart = z.string().regex(/^[A-Za-z_$][\w$]*$|^$/, 'must be letters, digits, _ or $, starting with a letter');
 
+const packageName = z.string().superRefine((name, context) => {
+  const { validForNewPackages, errors = [], warnings = [] } = validatePackageName(name);
+  if (!validForNewPackages) context.addIssue({ code: 'custom', message: `must be a valid npm package name: ${[...errors, ...warnings][0] ?? 'it is not'}` });
+});
+const packageVersion = z.string().refine((version) => semver.valid(version) === version, 'must be a semantic version such as 1.2.3');
+
+const packageSchema = z.strictObject({
+  name: packageName,
+  version: packageVersion,
+  description: z.string().optional(),
+  license: z.string().optional(),
+  author: z.string().optional(),
+  homepage: z.string().optional(),
+  repository: z.string().optional(),
+  keywords: z.array(z.string()).optional(),
+});
+
 const schema = z.strictObject({
   $schema: z.string().optional(),
   input: oneOrMany(folder).refine((inputs) => inputs.length > 0, 'must name at least one folder').optional(),
@@ -38,6 +57,7 @@ const schema = z.strictObject({
     .refine((outputs) => new Set(outputs).size === outputs.length, 'must not name an output twice')
     .optional(),
   naming: z.strictObject({ typePrefix: namePart.optional(), typeSuffix: namePart.optional() }).optional(),
+  package: packageSchema.optional(),
 });
 
 /** Reads the config file (the given one, or ./docgen.config.json when present). */
@@ -70,8 +90,24 @@ export function parseConfig(text: string, configPath: string): Config {
     out: relative(values.out ?? DEFAULTS.out),
     include: values.include ?? [],
     exclude: values.exclude ?? [],
-    emit: { outputs, naming: { ...DEFAULT_EMIT_OPTIONS.naming, ...values.naming } },
+    emit: { outputs, naming: { ...DEFAULT_EMIT_OPTIONS.naming, ...values.naming }, ...(values.package && { package: values.package }) },
   };
+}
+
+/** The config's package options with the command line's `--package-name` and `--package-version` over them; both must end up set, or neither. */
+export function packageSettings(configured: PackageOptions | undefined, flags: { packageName?: string; packageVersion?: string }): PackageOptions | undefined {
+  if (flags.packageName === undefined && flags.packageVersion === undefined) return configured;
+  const flag = (option: string, value: string | undefined, rule: z.ZodType) => {
+    if (value === undefined) return undefined;
+    const parsed = rule.safeParse(value);
+    if (!parsed.success) throw new ConfigError(`${option}: ${parsed.error.issues[0]!.message} (found ${JSON.stringify(value)})`);
+    return value;
+  };
+  const name = flag('--package-name', flags.packageName, packageName) ?? configured?.name;
+  const version = flag('--package-version', flags.packageVersion, packageVersion) ?? configured?.version;
+  if (name === undefined) throw new ConfigError('--package-version needs --package-name (or "package.name" in the config)');
+  if (version === undefined) throw new ConfigError('--package-name needs --package-version (or "package.version" in the config)');
+  return { ...configured, name, version };
 }
 
 /** One zod issue as `"naming.typePrefix": must be … (found …)`, naming the key. */
@@ -93,7 +129,7 @@ function describeProblem(issue: z.core.$ZodIssue): string {
 }
 
 function expectedKeys(at: readonly PropertyKey[]): string {
-  const shape = at.length === 0 ? schema.shape : schema.shape.naming.unwrap().shape;
+  const shape = at.length === 0 ? schema.shape : at[0] === 'package' ? packageSchema.shape : schema.shape.naming.unwrap().shape;
   return Object.keys(shape)
     .filter((key) => key !== '$schema')
     .map((key) => `"${key}"`)
@@ -108,6 +144,8 @@ const EXPECTED_TYPES: Record<string, string> = {
   exclude: 'a glob or a list of globs',
   outputs: `a list of ${OUTPUT_KINDS.map((kind) => `"${kind}"`).join(', ')}`,
   naming: 'an object with "typePrefix" and "typeSuffix"',
+  package: 'an object with "name" and "version", and package.json\'s "description", "license", "author", "homepage", "repository", "keywords"',
+  'package.keywords': 'a list of strings',
 };
 
 function expectedType(at: readonly PropertyKey[]): string {

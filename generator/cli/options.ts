@@ -13,6 +13,8 @@ export interface CommonOptions {
   exclude?: string[];
   strict?: boolean;
   quiet?: boolean;
+  packageName?: string;
+  packageVersion?: string;
   /** `--no-cache` makes it false. */
   cache?: boolean;
   cacheDir?: string;
@@ -46,7 +48,9 @@ export function withCommonOptions(command: Command, out: boolean): Command {
     command
       .option('-o, --out <dir>', 'the output folder (default from docgen.config.json, else generated)')
       .option('--cache-dir <dir>', `where to keep parsed pages and checked files between runs (default ${DEFAULT_CACHE_DIR})`)
-      .option('--no-cache', 'neither read nor write the cache');
+      .option('--no-cache', 'neither read nor write the cache')
+      .option('--package-name <name>', 'make the output an npm package of this name: .js and .d.ts with a package.json (default from the config\'s "package")')
+      .option('--package-version <version>', "the package's version (with --package-name)");
   }
   return command;
 }

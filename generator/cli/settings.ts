@@ -1,6 +1,6 @@
 // What every command's action shares: the settings (command line over config over
 // defaults), how diagnostics are printed, what --strict means, and the build cache.
-import type { EmitOptions } from '../emit/options.js';
+import type { EmitOptions, PackageOptions } from '../emit/options.js';
 import type { Diagnostic } from '../model/types.js';
 import { cacheKey, loadCache, recordRun, runKey, saveCache, unchangedRun } from '../cache.js';
 import { type BuildCache, buildFromDocs, sortDiagnostics } from '../pipeline.js';
@@ -9,7 +9,7 @@ import type { PageFilter, ReadResult } from '../read/readDocs.js';
 import { computeCoverage, type Coverage } from '../stats/coverage.js';
 import { assertFolderPath, isInside, OutputError, realPath } from '../write/folderPaths.js';
 import { mapCoverageFiles } from '../stats/formatCoverage.js';
-import { loadConfig } from './config.js';
+import { loadConfig, packageSettings } from './config.js';
 import { type CommonOptions, DEFAULT_CACHE_DIR } from './options.js';
 import { diagnosticSummary, displayPath, formatDiagnostic } from './report.js';
 
@@ -20,8 +20,13 @@ export async function settings(options: CommonOptions): Promise<{ inputs: string
     inputs: options.input ?? config.input,
     out: options.out ?? config.out,
     filter: { include: options.include ?? config.include, exclude: options.exclude ?? config.exclude },
-    emit: config.emit,
+    emit: withPackage(config.emit, packageSettings(config.emit.package, options)),
   };
+}
+
+function withPackage(emit: EmitOptions, pkg: PackageOptions | undefined): EmitOptions {
+  const { package: _configured, ...rest } = emit;
+  return pkg ? { ...rest, package: pkg } : rest;
 }
 
 export function printDiagnostics(diagnostics: Diagnostic[], docs: DocFile[], options: CommonOptions): number {

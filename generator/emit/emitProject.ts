@@ -100,6 +100,7 @@ export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OP
     rootExports.push(
       { from: './runtime/validation.js', typeOnly: true, names: ['ValidationIssue', 'ValidationOptions', 'ValidationResult'] },
       { from: './validatorsByType.js', names: ['validatorsByType'] },
+      { from: './validatorsByType.js', typeOnly: true, names: ['ValidatorsByType'] },
     );
   }
   files.set('index.ts', render('barrel.ts', { exports: rootExports }));

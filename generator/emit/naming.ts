@@ -11,7 +11,7 @@ const RESERVED = new Set(
     // runtime names the root index re-exports
     'HttpMethod', 'HttpRequest', 'CollectionResponse', 'ValueResponse', 'ODataQuery', 'ResponseOf', 'ResponseInfo', 'ResponseKind',
     'Binary', 'RequestHeaders', 'UrlPiece', 'RequestInput', 'buildRequest', 'countOf', 'DotSegmentError', 'expandUrl', 'mergeHeaders', 'pathSegment', 'withQuery',
-    'createClient', 'GraphClient', 'ClientOptions', 'FetchLike', 'FetchResponse', 'GraphError', 'ResponseValidationError', 'ResponseValidator', 'validatorsByType',
+    'createClient', 'GraphClient', 'ClientOptions', 'FetchLike', 'FetchResponse', 'GraphError', 'ResponseValidationError', 'ResponseValidator', 'validatorsByType', 'ValidatorsByType',
     'PATHS',
     'ValidationIssue', 'ValidationOptions', 'ValidationResult', 'rt',
     // JavaScript and TypeScript globals a declaration must not shadow

@@ -11,9 +11,25 @@ export interface NamingOptions {
   typeSuffix: string;
 }
 
+/** Makes the output an npm package (.js, .d.ts and package.json in place of .ts); its package.json's fields. */
+export interface PackageOptions {
+  name: string;
+  version: string;
+  description?: string;
+  license?: string;
+  author?: string;
+  homepage?: string;
+  repository?: string;
+  keywords?: string[];
+}
+
+/** The fields package.json takes from PackageOptions, in the order it lists them. */
+export const PACKAGE_FIELDS = ['name', 'version', 'description', 'keywords', 'homepage', 'repository', 'license', 'author'] as const satisfies ReadonlyArray<keyof PackageOptions>;
+
 export interface EmitOptions {
   outputs: readonly OutputKind[];
   naming: NamingOptions;
+  package?: PackageOptions;
 }
 
 export const DEFAULT_EMIT_OPTIONS: EmitOptions = { outputs: OUTPUT_KINDS, naming: { typePrefix: '', typeSuffix: '' } };
