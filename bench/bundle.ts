@@ -9,10 +9,10 @@ export interface BundleSize {
   gzipBytes: number;
 }
 
-/** Bundles one builder and `createClient` from the root index (`<generated>/index.ts`), as an app would: the bundler keeps what is used. */
-export async function bundleRequestBuilder(generated: string, builder: string): Promise<BundleSize & { code: string }> {
+/** Bundles an app's entry module (`contents`, its imports resolved from `resolveDir`) as an app would: the bundler keeps what is used. */
+export async function bundleEntry(contents: string, resolveDir: string): Promise<BundleSize & { code: string }> {
   const result = await build({
-    stdin: { contents: `export { ${builder}, createClient } from './index.js';`, resolveDir: generated, loader: 'ts' },
+    stdin: { contents, resolveDir, loader: 'ts' },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -22,4 +22,14 @@ export async function bundleRequestBuilder(generated: string, builder: string): 
   });
   const code = result.outputFiles[0]!.contents;
   return { bytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength, code: result.outputFiles[0]!.text };
+}
+
+/** One builder and `createClient` from the root index (`<generated>/index.ts`). */
+export function bundleRequestBuilder(generated: string, builder: string): Promise<BundleSize & { code: string }> {
+  return bundleEntry(`export { ${builder}, createClient } from './index.js';`, generated);
+}
+
+/** One builder and `createClient` from an installed SDK package, each by its subpath (`<name>/requests/<builder>`, `<name>/client`). */
+export function bundlePackagedBuilder(packageName: string, resolveDir: string, builder: string): Promise<BundleSize & { code: string }> {
+  return bundleEntry(`export { ${builder} } from '${packageName}/requests/${builder}';\nexport { createClient } from '${packageName}/client';`, resolveDir);
 }

@@ -55,6 +55,7 @@ export function transpileSources(files: readonly SourceFile[]): SourceFile[] {
   host.resolveModuleNameLiterals = (literals) => literals.map(() => ({ resolvedModule: undefined }));
   const program = typescript.createProgram({ rootNames: [...texts.keys()], options, host });
   const emitted = new Map<string, string>();
+  // A declaration the file alone cannot give (isolatedDeclarations) comes back among these (a test holds this).
   const { diagnostics } = program.emit(undefined, (name, text) => emitted.set(name, text));
   const [problem] = [...program.getSyntacticDiagnostics(), ...program.getOptionsDiagnostics(), ...diagnostics];
   if (problem) {
