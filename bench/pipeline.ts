@@ -1,7 +1,7 @@
 // `npm run bench -- pipeline`: docgen over all of beta against the bare parser,
 // cold, warm and after a one-page edit, and `check`; then what the output costs
-// (size, tsc time and memory) beside the official typings; and one request
-// builder's weight in a bundle.
+// (size, tsc time and memory) beside the official typings, and what a consumer
+// that installs it as a package pays; and one request builder's weight in a bundle.
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { type BundleSize, bundleRequestBuilder } from './bundle.js';
 import { type CorpusRuns, generateModelsOnly, REPEATS, runCorpus, scratchPaths, TOUCHED_PAGE } from './corpusRuns.js';
 import { formatBytes, formatKiB, formatMs, formatRatio, markdownTable, verdict } from './format.js';
+import { type ConsumerBench, benchConsumer, formatConsumerBench } from './consumer.js';
 import { generatedCost, officialTypingsCost, type OutputCost } from './outputCost.js';
 import type { ChildRun } from './usage.js';
 
@@ -28,6 +29,8 @@ interface CorpusBench {
   sourceChanged: boolean;
   /** Official typings, models only, full output. */
   costs: [OutputCost, OutputCost, OutputCost];
+  /** The output as a package, installed by a consumer. */
+  consumer: ConsumerBench;
 }
 
 export interface PipelineBench {
@@ -63,7 +66,8 @@ async function benchCorpus(log: (step: string) => void): Promise<CorpusBench> {
       await generatedCost('docgen, models only', modelsOut, scratch),
       await generatedCost('docgen, full output (models, validators, schemas, requests)', out, scratch),
     ];
-    return { pages, runs, sourceChanged, costs };
+    const consumer = await benchConsumer(scratch, docs, log);
+    return { pages, runs, sourceChanged, costs, consumer };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -84,7 +88,7 @@ async function sourceStamp(): Promise<number> {
 export function formatPipelineBench({ corpus, bundle, load }: PipelineBench): string {
   const skipped = `Skipped: the corpus runs and the output's cost, because ${path.relative(process.cwd(), BETA)} is absent.`;
   return [
-    ...(corpus ? [...formatRuns(corpus), ...formatCosts(corpus.costs)] : ['## docgen at corpus scale', '', skipped, '']),
+    ...(corpus ? [...formatRuns(corpus), ...formatCosts(corpus.costs), ...formatConsumerBench(corpus.consumer, corpus.runs.cold.wallMs)] : ['## docgen at corpus scale', '', skipped, '']),
     ...formatBundle(bundle),
     `Load average (1 min) ${load[0].toFixed(1)} at the start, ${load[1].toFixed(1)} at the end, on ${os.availableParallelism()} cores: others share the machine, so wall times carry their noise; CPU times less so.`,
     '',
