@@ -1,4 +1,4 @@
-// `npm run bench [-- validators | pipeline]`: docgen's benchmarks, each a set of
+// `npm run bench [-- validators | pipeline | startup]`: docgen's benchmarks, each a set of
 // contenders measured in the same run and reported as ratios (the machine is
 // shared; absolute figures drift), as Markdown on stdout; progress on stderr.
 const SECTIONS: Record<string, () => Promise<string>> = {
@@ -11,6 +11,10 @@ const SECTIONS: Record<string, () => Promise<string>> = {
     const started = performance.now();
     const log = (step: string) => process.stderr.write(`bench: ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s  ${step}\n`);
     return formatPipelineBench(await benchPipeline(log));
+  },
+  startup: async () => {
+    const { benchStartup, formatStartupBench } = await import('./startup.js');
+    return formatStartupBench(await benchStartup((step) => process.stderr.write(`bench: startup: ${step}\n`)));
   },
 };
 

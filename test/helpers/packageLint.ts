@@ -1,0 +1,33 @@
+// publint and @arethetypeswrong/cli (attw), the repository's own dev dependencies, run
+// on a tarball as their docs show, and the problems their text output names.
+import path from 'node:path';
+import { type Finished, runCommand } from './commands.js';
+import { PROJECT } from './paths.js';
+
+const BIN = path.join(PROJECT, 'node_modules', '.bin');
+
+/** `publint run <tarball>`. */
+export function publint(tarball: string): Promise<Finished> {
+  return runCommand(path.join(BIN, 'publint'), ['run', tarball], PROJECT);
+}
+
+/** `attw <tarball> --profile esm-only` (docgen is ESM-only), in plain text. */
+export function attw(tarball: string): Promise<Finished> {
+  return runCommand(path.join(BIN, 'attw'), [tarball, '--profile', 'esm-only', '--no-color', '--no-emoji'], PROJECT);
+}
+
+/** publint's numbered items under its `Errors:` and `Warnings:` headings (suggestions are not problems). */
+export function publintProblems(output: string): string[] {
+  const problems: string[] = [];
+  let section = '';
+  for (const line of output.split('\n')) {
+    if (/^\w+:$/.test(line)) section = line;
+    else if (/^\d+\. /.test(line) && (section === 'Errors:' || section === 'Warnings:')) problems.push(`${section} ${line}`);
+  }
+  return problems;
+}
+
+/** attw's problem lines (each links to its docs/problems page) that the profile does not ignore. */
+export function attwProblems(output: string): string[] {
+  return output.split('\n').filter((line) => line.includes('/docs/problems/') && !line.startsWith('(ignored per resolution)'));
+}
