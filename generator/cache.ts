@@ -14,6 +14,7 @@ import type { EmitOptions } from './emit/options.js';
 import type { Diagnostic } from './model/types.js';
 import { type BuildCache, createBuildCache } from './pipeline.js';
 import { inBatches } from './inBatches.js';
+import type { Transpiled } from './emit/packageOutput.js';
 import type { DocFile } from './read/docFile.js';
 import type { PageFilter } from './read/readDocs.js';
 import { listFiles } from './write/outputFolder.js';
@@ -26,6 +27,7 @@ interface Stored {
   key: string;
   pages: Array<[string, unknown]>;
   checked: string[];
+  transpiled: Array<[string, Transpiled]>;
 }
 
 /** The cache's key: docgen's version, Node's, every installed dependency's, every file of docgen's source and templates, and the emit options. */
@@ -49,7 +51,7 @@ export async function loadCache(dir: string, key: string): Promise<BuildCache> {
   try {
     const stored = v8.deserialize(await readFile(path.join(dir, FILE))) as Stored;
     if (stored.key !== key) return createBuildCache();
-    return { pages: new Map(stored.pages) as BuildCache['pages'], checked: new Set(stored.checked), changed: false };
+    return { pages: new Map(stored.pages) as BuildCache['pages'], checked: new Set(stored.checked), transpiled: new Map(stored.transpiled), changed: false };
   } catch {
     return createBuildCache();
   }
@@ -57,7 +59,7 @@ export async function loadCache(dir: string, key: string): Promise<BuildCache> {
 
 /** Writes the cache whole (to a temporary file, then renamed), so a reader never sees half of it. */
 export async function saveCache(dir: string, key: string, cache: BuildCache): Promise<void> {
-  const stored: Stored = { key, pages: [...cache.pages], checked: [...cache.checked] };
+  const stored: Stored = { key, pages: [...cache.pages], checked: [...cache.checked], transpiled: [...cache.transpiled] };
   const target = path.join(dir, FILE);
   const temporary = `${target}.tmp-${process.pid}`;
   await mkdir(dir, { recursive: true });

@@ -5,7 +5,7 @@ import { emitProject, type FileOrigin } from './emit/emitProject.js';
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from './emit/options.js';
 import { parsePages } from './parse/parseWorker.js';
 import { checkFilesInParallel } from './emit/checkOutput.js';
-import { packageOutput } from './emit/packageOutput.js';
+import { packageOutput, type Transpiled } from './emit/packageOutput.js';
 import { siblingModule } from './packageRoot.js';
 import { mapInWorkers } from './workers.js';
 import type { PageResult, ParsedInclude, ParsedPage } from './parse/types.js';
@@ -36,13 +36,15 @@ export type ProgressListener = (phase: 'parse' | 'emit', done: number, total: nu
 
 /**
  * What one run keeps for the next (`generate --watch`, and the cache on disk): each
- * page as parsed, by its path and text, and a hash of each emitted file that passed
- * the syntax check. Both are pure functions of their key, so a warm run's output
- * equals a cold one's.
+ * page as parsed, by its path and text, a hash of each emitted file that passed
+ * the syntax check, and (for a package output) each file's JavaScript and declarations
+ * by a hash of its source. All are pure functions of their key, so a warm run's
+ * output equals a cold one's.
  */
 export interface BuildCache {
   pages: Map<string, CachedPage>;
   checked: Set<string>;
+  transpiled: Map<string, Transpiled>;
   /** A run added or dropped entries: the copy on disk is out of date. */
   changed: boolean;
 }
@@ -55,7 +57,7 @@ export interface CachedPage {
 }
 
 export function createBuildCache(): BuildCache {
-  return { pages: new Map(), checked: new Set(), changed: false };
+  return { pages: new Map(), checked: new Set(), transpiled: new Map(), changed: false };
 }
 
 export interface PipelineOptions {
@@ -115,7 +117,7 @@ export async function runPipeline(inputs: readonly string[], filter: PageFilter 
   const before = cache?.checked.size;
   const files = await checkFilesInParallel(emitted.files, { onFile, checked: cache?.checked, onMiss: () => cache && (cache.changed = true) });
   if (cache && cache.checked.size !== before) cache.changed = true;
-  const output = emit.package ? await packageOutput(files, emitted.origins, emit.package, emit.outputs, onFile) : { files, origins: emitted.origins };
+  const output = emit.package ? await packageOutput(files, emitted.origins, emit.package, emit.outputs, { onDone: onFile, cache }) : { files, origins: emitted.origins };
   return { ...built, ...output, diagnostics: sortDiagnostics([...built.diagnostics, ...emitted.diagnostics]) };
 }
 

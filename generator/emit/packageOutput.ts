@@ -10,7 +10,7 @@ import type { ts } from 'ts-morph';
 import { siblingModule } from '../packageRoot.js';
 import { compiler } from '../typescript.js';
 import { mapInWorkers } from '../workers.js';
-import { EmitError } from './checkOutput.js';
+import { checkKey, EmitError } from './checkOutput.js';
 import type { FileOrigin } from './emitProject.js';
 import { type OutputKind, PACKAGE_FIELDS, type PackageOptions } from './options.js';
 
@@ -80,18 +80,43 @@ async function transpileInParallel(files: readonly SourceFile[], onDone?: (done:
   return mapInWorkers(worker, files, ([, text]) => text.length, transpileSources, (message) => new EmitError(message), onDone);
 }
 
+/** A file's JavaScript and declarations, as kept between runs by a hash of its source. */
+export type Transpiled = [js: string, declarations: string];
+
+export interface PackageHooks {
+  onDone?: (done: number, total: number) => void;
+  /** What earlier runs made, by `checkKey` of the source; pruned to this run's files. */
+  cache?: { transpiled: Map<string, Transpiled>; changed: boolean };
+}
+
 /** The output's files as a package: every .ts replaced by its .js and .d.ts, JSON kept, package.json added; origins follow. */
 export async function packageOutput(
   files: Map<string, string>,
   origins: Map<string, FileOrigin>,
   options: PackageOptions,
   outputs: readonly OutputKind[],
-  onDone?: (done: number, total: number) => void,
+  { onDone, cache }: PackageHooks = {},
 ): Promise<{ files: Map<string, string>; origins: Map<string, FileOrigin> }> {
-  const sources = [...files].filter(([path]) => path.endsWith('.ts'));
-  const emitted = await transpileInParallel(sources, onDone && ((done) => onDone(done, sources.length)));
+  const sources = [...files].filter(([path]) => path.endsWith('.ts')).map(([path, text]) => ({ path, text, key: checkKey(text) }));
+  const known = cache?.transpiled ?? new Map<string, Transpiled>();
+  const misses = sources.filter((source) => !known.has(source.key));
+  const emitted = await transpileInParallel(
+    misses.map(({ path, text }) => [path, text]),
+    onDone && ((done) => onDone(sources.length - misses.length + done, sources.length)),
+  );
+  const made = new Map(known);
+  misses.forEach(({ key }, index) => made.set(key, [emitted[2 * index]![1], emitted[2 * index + 1]![1]]));
+  if (cache && (misses.length > 0 || known.size !== new Set(sources.map(({ key }) => key)).size)) {
+    cache.transpiled = new Map(sources.map(({ key }) => [key, made.get(key)!]));
+    cache.changed = true;
+  }
   const packaged = new Map([...files].filter(([path]) => !path.endsWith('.ts')));
-  for (const [path, text] of emitted) packaged.set(path, text);
+  for (const { path, key } of sources) {
+    const [js, declarations] = made.get(key)!;
+    const base = path.slice(0, -'.ts'.length);
+    packaged.set(`${base}.js`, js);
+    packaged.set(`${base}.d.ts`, declarations);
+  }
   packaged.set('package.json', packageJson(options, outputs, new Set(files.keys())));
   const moved = new Map<string, FileOrigin>();
   for (const [path, origin] of origins) {
