@@ -11,9 +11,10 @@ export function publint(tarball: string): Promise<Finished> {
   return runCommand(path.join(BIN, 'publint'), ['run', tarball], PROJECT);
 }
 
-/** `attw <tarball> --profile esm-only` (docgen is ESM-only), in plain text. */
-export function attw(tarball: string): Promise<Finished> {
-  return runCommand(path.join(BIN, 'attw'), [tarball, '--profile', 'esm-only', '--no-color', '--no-emoji'], PROJECT);
+/** `attw <tarball> --profile esm-only` (docgen and the SDKs it makes are ESM-only), in plain text; `entrypoints` adds subpaths a wildcard export hides from it. */
+export function attw(tarball: string, entrypoints: readonly string[] = []): Promise<Finished> {
+  const include = entrypoints.length > 0 ? ['--include-entrypoints', ...entrypoints] : [];
+  return runCommand(path.join(BIN, 'attw'), [tarball, '--profile', 'esm-only', '--no-color', '--no-emoji', ...include], PROJECT);
 }
 
 /** publint's numbered items under its `Errors:` and `Warnings:` headings (suggestions are not problems). */
