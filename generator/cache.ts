@@ -12,7 +12,7 @@ import v8 from 'node:v8';
 import { dependencyVersions } from './dependencyVersions.js';
 import type { EmitOptions } from './emit/options.js';
 import type { Diagnostic } from './model/types.js';
-import { type BuildCache, createBuildCache } from './pipeline.js';
+import { type BuildCache, createBuildCache } from './buildCache.js';
 import { inBatches } from './inBatches.js';
 import type { Transpiled } from './emit/packageOutput.js';
 import type { DocFile } from './read/docFile.js';

@@ -5,7 +5,8 @@ import { emitProject, type FileOrigin } from './emit/emitProject.js';
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from './emit/options.js';
 import { parsePages } from './parse/parseWorker.js';
 import { checkFilesInParallel } from './emit/checkOutput.js';
-import { packageOutput, type Transpiled } from './emit/packageOutput.js';
+import { packageOutput } from './emit/packageOutput.js';
+import type { BuildCache, CachedPage } from './buildCache.js';
 import { siblingModule } from './packageRoot.js';
 import { mapInWorkers } from './workers.js';
 import type { PageResult, ParsedInclude, ParsedPage } from './parse/types.js';
@@ -33,32 +34,6 @@ export interface BuildResult extends Omit<PipelineResult, 'files' | 'origins'> {
 
 /** Called as the pipeline goes: `done` of `total` pages parsed, or files emitted. */
 export type ProgressListener = (phase: 'parse' | 'emit', done: number, total: number) => void;
-
-/**
- * What one run keeps for the next (`generate --watch`, and the cache on disk): each
- * page as parsed, by its path and text, a hash of each emitted file that passed
- * the syntax check, and (for a package output) each file's JavaScript and declarations
- * by a hash of its source. All are pure functions of their key, so a warm run's
- * output equals a cold one's.
- */
-export interface BuildCache {
-  pages: Map<string, CachedPage>;
-  checked: Set<string>;
-  transpiled: Map<string, Transpiled>;
-  /** A run added or dropped entries: the copy on disk is out of date. */
-  changed: boolean;
-}
-
-export interface CachedPage {
-  text: string;
-  invalidUtf8: boolean;
-  include: boolean;
-  result: PageResult<ParsedPage | ParsedInclude>;
-}
-
-export function createBuildCache(): BuildCache {
-  return { pages: new Map(), checked: new Set(), transpiled: new Map(), changed: false };
-}
 
 export interface PipelineOptions {
   emit?: EmitOptions;

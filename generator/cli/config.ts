@@ -3,7 +3,7 @@
 // file; an unknown key or a wrong value is an error naming the key, never ignored.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import semver from 'semver';
+import validVersion from 'semver/functions/valid.js';
 import validatePackageName from 'validate-npm-package-name';
 import { z } from 'zod';
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions, OUTPUT_KINDS, type PackageOptions } from '../emit/options.js';
@@ -31,7 +31,7 @@ const packageName = z.string().superRefine((name, context) => {
   const { validForNewPackages, errors = [], warnings = [] } = validatePackageName(name);
   if (!validForNewPackages) context.addIssue({ code: 'custom', message: `must be a valid npm package name: ${[...errors, ...warnings][0] ?? 'it is not'}` });
 });
-const packageVersion = z.string().refine((version) => semver.valid(version) === version, 'must be a semantic version such as 1.2.3');
+const packageVersion = z.string().refine((version) => validVersion(version) === version, 'must be a semantic version such as 1.2.3');
 
 const packageSchema = z.strictObject({
   name: packageName,

@@ -3,15 +3,13 @@
 import type { EmitOptions, PackageOptions } from '../emit/options.js';
 import type { Diagnostic } from '../model/types.js';
 import { cacheKey, loadCache, recordRun, runKey, saveCache, unchangedRun } from '../cache.js';
-import { type BuildCache, buildFromDocs, sortDiagnostics } from '../pipeline.js';
+import type { BuildCache } from '../buildCache.js';
 import type { DocFile } from '../read/docFile.js';
 import type { PageFilter, ReadResult } from '../read/readDocs.js';
-import { computeCoverage, type Coverage } from '../stats/coverage.js';
 import { assertFolderPath, isInside, OutputError, realPath } from '../write/folderPaths.js';
-import { mapCoverageFiles } from '../stats/formatCoverage.js';
 import { loadConfig, packageSettings } from './config.js';
 import { type CommonOptions, DEFAULT_CACHE_DIR } from './options.js';
-import { diagnosticSummary, displayPath, formatDiagnostic } from './report.js';
+import { diagnosticSummary, formatDiagnostic } from './report.js';
 
 /** The command line over the config file over the defaults. */
 export async function settings(options: CommonOptions): Promise<{ inputs: string[]; out: string; filter: PageFilter; emit: EmitOptions }> {
@@ -39,18 +37,6 @@ export function printDiagnostics(diagnostics: Diagnostic[], docs: DocFile[], opt
 export function strictStatus(diagnostics: readonly Diagnostic[], options: { strict?: boolean }): number {
   const failing = diagnostics.some((d) => d.severity !== 'info');
   return options.strict && failing ? 1 : 0;
-}
-
-/** read → parse → model, with the diagnostics in file order and the coverage figures (files as display paths). */
-export async function analyse(options: CommonOptions): Promise<{ docs: DocFile[]; diagnostics: Diagnostic[]; coverage: Coverage }> {
-  const { inputs, filter } = await settings(options);
-  const built = await buildFromDocs(inputs, filter);
-  const coverage = computeCoverage(built.pages, built.model, built.diagnostics);
-  return {
-    docs: built.docs,
-    diagnostics: sortDiagnostics(built.diagnostics),
-    coverage: mapCoverageFiles(coverage, (file) => displayPath(file, built.docs)),
-  };
 }
 
 export interface OpenedCache {

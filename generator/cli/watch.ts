@@ -4,7 +4,8 @@
 import path from 'node:path';
 import chokidar from 'chokidar';
 import type { Diagnostic } from '../model/types.js';
-import { createBuildCache, type ProgressListener, runPipeline } from '../pipeline.js';
+import { createBuildCache } from '../buildCache.js';
+import { type ProgressListener, runPipeline } from '../pipeline.js';
 import { type DocFile, pageCount } from '../read/docFile.js';
 import type { PageFilter } from '../read/readDocs.js';
 import type { EmitOptions } from '../emit/options.js';

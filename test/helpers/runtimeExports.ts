@@ -4,5 +4,5 @@ export const RUNTIME_EXPORTS = [
   ...['buildRequest', 'countOf', 'DotSegmentError', 'expandUrl', 'mergeHeaders', 'pathSegment', 'withQuery', 'Binary', 'CollectionResponse', 'HttpMethod', 'HttpRequest'],
   ...['ODataQuery', 'RequestHeaders', 'RequestInput', 'ResponseInfo', 'ResponseKind', 'ResponseOf', 'UrlPiece', 'ValueResponse'],
   ...['createClient', 'GraphError', 'ResponseValidationError', 'ClientOptions', 'FetchLike', 'FetchResponse', 'GraphClient', 'ResponseValidator'],
-  ...['validatorsByType', 'ValidationIssue', 'ValidationOptions', 'ValidationResult'],
+  ...['validatorsByType', 'ValidatorsByType', 'ValidationIssue', 'ValidationOptions', 'ValidationResult'],
 ];

@@ -5,7 +5,7 @@ import pc from 'picocolors';
 import { driftReport } from '../../check/driftReport.js';
 import { formatText } from '../../check/formatText.js';
 import { diagnosticAnnotations, driftAnnotations } from '../../check/githubAnnotations.js';
-import { type PipelineResult, runPipeline } from '../../pipeline.js';
+import type { PipelineResult } from '../../pipeline.js';
 import { readDocs } from '../../read/readDocs.js';
 import { compareOutput, driftSummary } from '../../write/compareOutput.js';
 import { assertFolderPath } from '../../write/folderPaths.js';
@@ -26,7 +26,8 @@ export async function run(options: CheckOptions): Promise<void> {
   const previous = await opened.unchanged(read, filter, out);
   const result: Checked = previous
     ? { docs: read.docs, diagnostics: previous, origins: new Map(), files: undefined }
-    : await runPipeline(inputs, filter, { emit, cache: await opened.load(), read });
+    : // Loaded only now: a check the last run answers never loads the parser or the emitter.
+      await (await import('../../pipeline.js')).runPipeline(inputs, filter, { emit, cache: await opened.load(), read });
   await opened.save();
   const status = options.format === 'github' ? printDiagnosticAnnotations(result, options) : printDiagnostics(result.diagnostics, result.docs, options);
   const drift = result.files ? compareOutput(withManifest(result.files), await readOutput(out)) : [];

@@ -1,6 +1,5 @@
 // `docgen generate`'s work: the docs → the output folder, swapped in whole; with
 // --watch, again for every saved page, re-reading only what changed.
-import { runPipeline } from '../../pipeline.js';
 import { pageCount } from '../../read/docFile.js';
 import { readDocs } from '../../read/readDocs.js';
 import { assertOutputPath, assertOwnedOutput, settleLeftovers, withManifest, writeOutput } from '../../write/outputFolder.js';
@@ -30,6 +29,8 @@ export async function run(options: GenerateOptions): Promise<void> {
   }
   const progress = progressBar();
   const pipeline = { emit: config.emit, onProgress: progress.listener, cache: await opened.load(), read };
+  // Loaded only now: a run that stops early never loads the parser or the emitter.
+  const { runPipeline } = await import('../../pipeline.js');
   const result = await runPipeline(config.inputs, config.filter, pipeline).finally(() => progress.stop());
   await assertOwnedOutput(config.out);
   const written = await writeOutput(config.out, withManifest(result.files));

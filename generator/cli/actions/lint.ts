@@ -7,7 +7,8 @@ import { computeCoverage } from '../../stats/coverage.js';
 import { formatCoverage, mapCoverageFiles } from '../../stats/formatCoverage.js';
 import type { LintOptions } from '../commands/lint.js';
 import { codeTable, diagnosticSummary, displayPath, formatDiagnostic, lintJson } from '../report.js';
-import { analyse, settings, strictStatus } from '../settings.js';
+import { analyse } from '../analyse.js';
+import { settings, strictStatus } from '../settings.js';
 
 export async function run(options: LintOptions): Promise<void> {
   if (options.examples) return lintDocExamples(options);

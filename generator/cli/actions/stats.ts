@@ -1,7 +1,8 @@
 // `docgen stats`'s work: the coverage figures.
 import { formatCoverage } from '../../stats/formatCoverage.js';
 import type { ReportOptions } from '../options.js';
-import { analyse, strictStatus } from '../settings.js';
+import { analyse } from '../analyse.js';
+import { strictStatus } from '../settings.js';
 
 export async function run(options: ReportOptions): Promise<void> {
   const { diagnostics, coverage } = await analyse(options);
