@@ -112,6 +112,22 @@ describe('docgen installed from its tarball', () => {
     const types = (JSON.parse(model.stdout) as { namespaces: Array<{ types: Array<{ name: string }> }> }).namespaces.flatMap((space) => space.types);
     expect(types.map((type) => type.name)).toContain('remoteActionAudit');
   });
+
+  it('runs the README’s script example against its main entry, with what generate writes', async () => {
+    const readme = await readFile(path.join(PROJECT, 'README.md'), 'utf8');
+    const example = /docgen can also be called from a script[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example, 'the README’s script example').toBeDefined();
+    // Valid JavaScript as it stands; the test adds what it prints.
+    await writeFile(path.join(project, 'api.mjs'), `${example}console.log(JSON.stringify({ files: [...files.keys()], diagnostics: diagnostics.length }));\n`);
+    const run = await runCommand(process.execPath, ['api.mjs'], project);
+    expect(run.status, transcript(run)).toBe(0);
+    const printed = JSON.parse(run.stdout) as { files: string[]; diagnostics: number };
+    const made = [...(await readTree(path.join(project, 'sdk'))).keys()].filter((file) => file !== 'docgen-manifest.json');
+    // The example reads only the intune-* pages: every file it makes is one generate made from all of them, and most are.
+    expect(printed.files.length).toBeGreaterThan(made.length / 2);
+    expect(printed.files.every((file) => made.includes(file))).toBe(true);
+    expect(printed.files).toContain('requests/updateRemoteActionAudit.ts');
+  });
 });
 
 describe('publint and attw on the tarball', () => {
