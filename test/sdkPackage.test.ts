@@ -196,6 +196,7 @@ describe('the packed SDK', () => {
   it('passes publint and attw (every module as an entry point)', async () => {
     const lint = await publint(tarball);
     expect(lint.status, transcript(lint)).toBe(0);
+    expect(lint.stdout).toContain('All good!');
     expect(publintProblems(lint.stdout + lint.stderr)).toEqual([]);
     const modules = (await listFiles(sdk)).filter((file) => file.endsWith('.js') && file.includes('/')).map((file) => file.replace(/\.js$/, ''));
     const types = await attw(tarball, modules);
