@@ -2,6 +2,7 @@
 // type and value list per enum.
 import type { EnumType, StructuredType } from '../model/types.js';
 import { deprecatedLine, docLines, propertyDoc, sourceFiles, sourceLines, withGap } from './docLines.js';
+import { stringLiteral } from './escape.js';
 import { ImportSet } from './imports.js';
 import { type EmitContext, propertyType } from './typeExpressions.js';
 
@@ -10,7 +11,8 @@ export function structuredModelView(type: StructuredType, ctx: EmitContext) {
   const imports = new ImportSet(`./${name}.js`);
   const base = type.baseType && ctx.typeNames.get(type.baseType);
   if (base) imports.add(`./${base}.js`, base, true);
-  const properties = type.properties.map((property) => {
+  // `@odata.type` is declared by every type, as the literal names it may hold (see odataTypeView); a row for it only lends its doc.
+  const properties = type.properties.filter((property) => property.name !== ODATA_TYPE).map((property) => {
     const notes = property.type.kind === 'unresolved' ? [{ text: `The docs name the type \`${property.type.text}\`, which no page defines.` }] : [];
     return {
       name: property.name,
@@ -22,15 +24,36 @@ export function structuredModelView(type: StructuredType, ctx: EmitContext) {
   return {
     sources: sourceFiles(type.sources),
     imports: imports.lines(),
-    doc: withGap(docLines(type.description), [...deprecatedLine(type.deprecated), ...sourceLines(type.sources)]),
+    doc: withGap(docLines(type.description, type.openType ? OPEN_TYPE_NOTE : []), [...deprecatedLine(type.deprecated), ...sourceLines(type.sources)]),
     name,
     fullName: type.fullName,
     extends: base,
-    // Root types declare the `@odata.type` annotation, unless the docs list it as a property.
-    odataType: !base && !type.properties.some((property) => property.name === '@odata.type'),
-    open: type.openType,
+    odataType: odataTypeView(type, ctx),
     properties,
   };
+}
+
+const ODATA_TYPE = '@odata.type';
+
+// The interface stays closed, so that a misspelt property is an error and completions list the documented ones.
+const OPEN_TYPE_NOTE = [
+  { text: '' },
+  { text: 'An open type: the service may send properties the docs do not list, which the validators accept in lenient' },
+  { text: "mode. Read one as `(value as Record<string, unknown>)['name']`." },
+];
+
+/**
+ * `'@odata.type'?: '#microsoft.graph.directoryObject' | '#microsoft.graph.user' | …`: the names
+ * a value of this type may carry, its own and every documented subtype's, so that a subtype's
+ * narrower literal still extends its base and a switch on it narrows a union of subtypes.
+ */
+function odataTypeView(type: StructuredType, ctx: EmitContext) {
+  const names = [type.fullName, ...(ctx.subtypes.get(type.fullName) ?? [])].map((name) => stringLiteral(`#${name}`));
+  const documented = type.properties.find((property) => property.name === ODATA_TYPE);
+  const subtypes = names.length > 1 ? ', or one of its subtypes' : '';
+  const doc = documented?.description ? propertyDoc(documented) : docLines(`The type of the object, as OData names it: \`#${type.fullName}\`${subtypes}.`);
+  // More than a few names go one to a line, as the TypeScript formatter keeps them.
+  return { doc, literals: names.length > 3 ? names.map((name) => ({ name })) : undefined, type: names.join(' | ') };
 }
 
 export function enumModelView(type: EnumType, ctx: EmitContext) {
