@@ -1,0 +1,76 @@
+// The model types as a user's compiler sees them (issue 19, part 1): an open type's
+// interface is closed, so typos are errors and keyof lists the documented names;
+// `@odata.type` holds the literal names a value may carry, so it narrows a union of
+// subtypes and rejects another type's name. Each `@ts-expect-error` must meet an
+// error, or tsc reports the directive itself (TS2578).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.js';
+import { PROJECT } from './helpers/paths.js';
+import { STRICT_OPTIONS } from './helpers/strictOptions.js';
+
+const FIXTURE = path.join(PROJECT, 'test', 'fixtures', 'validation');
+let work: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'docgen-model-types-'));
+  const generated = await runCli('generate', '-i', FIXTURE, '-o', path.join(work, 'out'), '--no-cache', '-q');
+  expect(generated.code, generated.stderr).toBe(0);
+});
+afterAll(async () => rm(work, { recursive: true, force: true }));
+
+/** tsc's complaints about `code`, compiled beside the output under the strict options. */
+async function compile(code: string): Promise<string[]> {
+  const file = path.join(work, `use-${Math.random().toString(36).slice(2)}.ts`);
+  await writeFile(file, code);
+  const program = ts.createProgram([file], STRICT_OPTIONS);
+  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.basename(d.file.fileName) : ''}: TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+}
+
+describe('model types', () => {
+  it('keep an open type closed: a misspelt property is an error, keyof is the documented names', async () => {
+    const problems = await compile(`import type { Bag } from './out/models/Bag.js';
+export const bag: Bag = { name: 'documented' };
+// @ts-expect-error a misspelt property
+export const typo: Bag = { nmae: 'misspelt' };
+// @ts-expect-error reading one
+export const read = bag.nmae;
+export const keys: Array<keyof Bag> = ['@odata.type', 'name'];
+// @ts-expect-error keyof holds the documented names only
+export const other: keyof Bag = 'undocumented';
+// The documented way to read what the docs do not list.
+export const extra: unknown = (bag as Record<string, unknown>)['undocumented'];
+`);
+    expect(problems).toEqual([]);
+  });
+
+  it("type @odata.type as the names a value may carry, narrowing a union by it", async () => {
+    const problems = await compile(`import type { Entity } from './out/models/Entity.js';
+import type { Gadget } from './out/models/Gadget.js';
+import type { Sprocket } from './out/models/Sprocket.js';
+import type { Widget } from './out/models/Widget.js';
+// (The fixture's Widget has a property named constructor, which an object literal's own would clash with.)
+export const widget: Widget['@odata.type'] = '#microsoft.graph.gadget';
+export const entity: Entity = { '@odata.type': '#microsoft.graph.sprocket' };
+// @ts-expect-error a sprocket is no widget
+export const notWidget: Widget['@odata.type'] = '#microsoft.graph.sprocket';
+// @ts-expect-error nor is a name the docs do not define
+export const unknownName: Entity = { '@odata.type': '#microsoft.graph.nothing' };
+export function teeth(item: Gadget | Sprocket): number | null | undefined {
+  switch (item['@odata.type']) {
+    case '#microsoft.graph.sprocket':
+      return item.teeth;
+    case '#microsoft.graph.gadget':
+      // @ts-expect-error narrowed to Gadget, which has no teeth
+      return item.teeth;
+    default:
+      return undefined;
+  }
+}
+`);
+    expect(problems).toEqual([]);
+  });
+});
