@@ -105,7 +105,8 @@ describe('the fixture', () => {
       operations.get(name)!.paths.map((p) => [...p.segments.flat(), ...(p.query ?? []).flatMap((pair) => pair.value)].flatMap((part) => (part.kind === 'parameter' ? [`${part.name}:${part.encoding}`] : [])));
     expect(encodings('listMyWidgets')).toEqual([[], ['idOrUserPrincipalName:segment']]);
     expect(encodings('getReportsWidgetReport')).toEqual([['period:string'], ['date:value']]);
-    expect(encodings('setRootContent')).toEqual([['itemPath:path']]);
+    // Both `## HTTP request (to …)` sections are read: the second adds its path.
+    expect(encodings('setRootContent')).toEqual([['itemPath:path'], ['parentId:segment', 'filename:path']]);
     expect(encodings('getMyWidgetWindow')).toEqual([['startDateTime:segment', 'endDateTime:segment']]);
     expect(operations.get('setRootContent')!.body).toMatchObject({ kind: 'type', type: { kind: 'primitive', name: 'Stream' } });
     expect(operations.get('listMyWidgets')!.supportsQueryOptions).toBe(true);
@@ -156,6 +157,12 @@ describe('URLs', () => {
     // Empty folders mean nothing; a path of none is an error.
     expect(url('/a//b.txt/')).toBe('/me/drive/root:/a/b.txt:/content');
     expect(() => url('//')).toThrow(/itemPath must name a file or folder/);
+  });
+
+  it('builds the path of a second `## HTTP request (to …)` section: a new file in a folder', () => {
+    const request = uploadWidgetFile({ path: '/me/drive/items/{parent-id}:/{filename}:/content', params: { parentId: 'f/1', filename: 'notes/a b.txt' }, body: 'x' });
+    expect(request.url).toBe('/me/drive/items/f%2F1:/notes/a%20b.txt:/content');
+    expect(request.method).toBe('PUT');
   });
 
   it('fills the documented query string, each value encoded, then appends query options', () => {

@@ -10,21 +10,36 @@ import { readPermissionEntries } from './permissions.js';
 import { readPropertyTables } from './properties.js';
 import { readRequestBody } from './requestBody.js';
 import { readResponse, typeFromExamples } from './response.js';
-import { findSection, type PageOutline, type Section, untilHeading } from './sections.js';
+import { findSection, HTTP_REQUEST_KEY, type PageOutline, requestSections, type Section, untilHeading } from './sections.js';
 import { readTable } from './tables.js';
 import { headingKey, nodeText, squash } from './text.js';
-import type { ApiPage } from './types.js';
+import type { ApiPage, HttpRequestLine } from './types.js';
 
 const QUERY_OPTIONS = /(?<!(?:not|n't)\s+)supports?\s+(some of\s+)?the\s+(\[)?OData query parameters/i;
 
 export function readApiPage(ctx: PageContext, outline: PageOutline, frontMatter: Record<string, string>): ApiPage {
   const info = readPageInfo(ctx, outline, frontMatter);
-  const httpSection = findSection(outline, /^http requests?\b/)!;
-  const requests = readRequestLines(ctx, httpSection.nodes);
-  if (requests.length === 0) {
-    report(ctx, 'error', 'http-request', 'The HTTP request section holds no request line.', sourceOf(ctx, httpSection.heading), {
+  const { sections: httpSections, unread } = requestSections(outline);
+  const read = httpSections.map((section) => ({ section, lines: readRequestLines(ctx, section.nodes) }));
+  const requests: HttpRequestLine[] = read.flatMap((each) => each.lines);
+  // An empty section among others that hold lines is reported alone; all empty, the page yields no operation (below).
+  for (const { section, lines } of requests.length > 0 ? read : []) {
+    if (lines.length > 0) continue;
+    report(ctx, 'warning', 'http-section', `The section \`${section.title}\` holds no request line; it is not read.`, sourceOf(ctx, section.heading), {
       expected: 'a code block with `METHOD /path`',
       found: 'none',
+    });
+  }
+  if (requests.length === 0) {
+    report(ctx, 'error', 'http-request', 'The HTTP request section holds no request line.', sourceOf(ctx, httpSections[0]!.heading), {
+      expected: 'a code block with `METHOD /path`',
+      found: 'none',
+    });
+  }
+  for (const section of unread) {
+    report(ctx, 'warning', 'http-section', `The \`${section.title}\` under \`${section.under.title}\` documents another request than the page's \`## HTTP request\`; one operation cannot hold it, so it is not read.`, sourceOf(ctx, section.heading), {
+      expected: 'one request per page, in `## HTTP request` sections',
+      found: `a request under \`## ${section.under.title}\``,
     });
   }
   const methods = new Set(requests.map((request) => request.method));
@@ -107,7 +122,7 @@ function readParameters(ctx: PageContext, outline: PageOutline): Pick<ApiPage, '
   };
   for (const section of outline.sections) {
     if (PARAMETER_SECTION.test(section.key)) take(section.key, untilHeading(section.nodes, 2));
-    else if (/^http requests?\b/.test(section.key)) {
+    else if (HTTP_REQUEST_KEY.test(section.key)) {
       const start = section.nodes.findIndex((node) => node.type === 'heading' && PARAMETER_SECTION.test(headingKey(nodeText(node))));
       if (start !== -1) take(headingKey(nodeText(section.nodes[start]!)), untilHeading(section.nodes.slice(start + 1), 3));
     }

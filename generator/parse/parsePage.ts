@@ -9,7 +9,7 @@ import { readFrontMatter } from './frontMatter.js';
 import { parseMarkdown } from './markdown.js';
 import { readPageInfo } from './pageInfo.js';
 import { type LocatedAnnotation, readResourcePage } from './resourcePage.js';
-import { findSection, outlinePage, type PageOutline } from './sections.js';
+import { findSection, outlinePage, type PageOutline, requestSections } from './sections.js';
 import { encodingProblem, rejectPage } from './guard.js';
 import { readPermissionEntries } from './permissions.js';
 import type { PageResult, ParsedInclude } from './types.js';
@@ -72,7 +72,7 @@ function readPage(file: string, text: string): PageResult {
   let page;
   if (resourceAnnotation || findSection(outline, /^properties$/)) {
     page = readResourcePage(ctx, outline, frontMatter, resourceAnnotation);
-  } else if (findSection(outline, /^http requests?\b/)) {
+  } else if (requestSections(outline).sections.length > 0) {
     page = readApiPage(ctx, outline, frontMatter);
   } else if (findSection(outline, /^members$/)) {
     page = readEnumPage(ctx, outline, frontMatter);

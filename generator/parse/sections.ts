@@ -91,3 +91,36 @@ export function untilHeading(nodes: RootContent[], depth: number): RootContent[]
   const end = nodes.findIndex((node) => node.type === 'heading' && node.depth <= depth);
   return end === -1 ? nodes : nodes.slice(0, end);
 }
+
+/** A section that documents the page's request lines: `## HTTP request (to upload a new file)`, or a `### HTTP request` on a page without one. */
+export interface RequestSection {
+  heading: Heading;
+  /** Its title as written. */
+  title: string;
+  nodes: RootContent[];
+}
+
+export const HTTP_REQUEST_KEY = /^http requests?\b/;
+const EXAMPLES_KEY = /^examples?\b/;
+
+/**
+ * Every section of a page that documents its request: each `## HTTP request…`
+ * H2 (`(to replace an existing item)`, `(to upload a new file)`); on a page
+ * with none, each `### HTTP request` under an H2 other than the examples (`##
+ * Get a user's OneDrive` / `### HTTP request`). `unread`: the `### HTTP
+ * request` subsections outside the examples on a page that has an H2 one:
+ * they document other requests (`## Get a single thumbnail`), which one
+ * operation cannot hold.
+ */
+export function requestSections(outline: PageOutline): { sections: RequestSection[]; unread: Array<RequestSection & { under: Section }> } {
+  const h2 = outline.sections.filter((section) => HTTP_REQUEST_KEY.test(section.key)).map((section) => ({ heading: section.heading, title: section.title, nodes: section.nodes }));
+  const h3: Array<RequestSection & { under: Section }> = [];
+  for (const section of outline.sections) {
+    if (EXAMPLES_KEY.test(section.key) || HTTP_REQUEST_KEY.test(section.key)) continue;
+    section.nodes.forEach((node, index) => {
+      if (node.type !== 'heading' || node.depth !== 3 || !HTTP_REQUEST_KEY.test(headingKey(nodeText(node)))) return;
+      h3.push({ heading: node, title: squash(nodeText(node)), nodes: untilHeading(section.nodes.slice(index + 1), 3), under: section });
+    });
+  }
+  return h2.length > 0 ? { sections: h2, unread: h3 } : { sections: h3, unread: [] };
+}

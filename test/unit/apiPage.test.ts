@@ -2,7 +2,7 @@
 // body, response and examples (format guide §7).
 import { describe, expect, it } from 'vitest';
 import { normalizePath } from '../../generator/parse/httpRequest.js';
-import { codes, FENCE, lines, parseApi, withCode } from './helpers.js';
+import { codes, FENCE, lines, parse, parseApi, withCode } from './helpers.js';
 
 const http = (...requestLines: string[]) => [`${FENCE}http`, ...requestLines, FENCE];
 const PERMISSIONS_TABLE = [
@@ -153,6 +153,63 @@ describe('HTTP request lines', () => {
       const { page } = parseApi('api/x.md', lines('# Get x', '', heading, '', ...http('GET /x'), '', '## Response', '', 'Returns `204 No Content`.'));
       expect(page.requests.map((request) => request.path)).toEqual(['/x']);
     }
+  });
+});
+
+describe('several HTTP request sections', () => {
+  const page = (...body: string[]) => lines('# Upload widget file', '', 'Namespace: microsoft.graph', '', ...body, '', '## Response', '', RESPONSE_OBJECT);
+
+  it('reads every `## HTTP request (…)` section, in order, as paths of the one operation', () => {
+    const { page: read, diagnostics } = parseApi(
+      'api/widget-put-content.md',
+      page('## HTTP request (to replace an existing item)', '', ...http('PUT /me/drive/items/{item-id}/content'), '', '## HTTP request (to upload a new file)', '', ...http('PUT /me/drive/items/{parent-id}:/{filename}:/content'), '', '## Request body', '', 'The file.'),
+    );
+    expect(read.requests.map(({ method, path }) => `${method} ${path}`)).toEqual(['PUT /me/drive/items/{item-id}/content', 'PUT /me/drive/items/{parent-id}:/{filename}:/content']);
+    expect(codes(diagnostics).filter((code) => code.startsWith('http'))).toEqual([]);
+  });
+
+  it('reports an empty one among several as `http-section` and keeps the others', () => {
+    const { page: read, diagnostics } = parseApi('api/x.md', page('## HTTP request (one)', '', ...http('GET /a'), '', '## HTTP request (two)', '', 'Prose only.'));
+    expect(read.requests.map((request) => request.path)).toEqual(['/a']);
+    const [warning] = withCode(diagnostics, 'http-section');
+    expect(warning).toMatchObject({ severity: 'warning', message: expect.stringContaining('`HTTP request (two)`') });
+    expect(withCode(diagnostics, 'http-request')).toEqual([]);
+  });
+
+  it('reports all empty as one `http-request` error, not per section', () => {
+    const { page: read, diagnostics } = parseApi('api/x.md', page('## HTTP request (one)', '', 'Prose.', '', '## HTTP request (two)', '', 'Prose.'));
+    expect(read.requests).toEqual([]);
+    expect(codes(diagnostics).filter((code) => code.startsWith('http'))).toEqual(['http-request']);
+  });
+
+  it('mixing methods across sections is `http-methods`, as within one', () => {
+    const { diagnostics } = parseApi('api/x.md', page('## HTTP request (read)', '', ...http('GET /a'), '', '## HTTP request (write)', '', ...http('PATCH /a')));
+    expect(withCode(diagnostics, 'http-methods')).toHaveLength(1);
+  });
+
+  it('on a page without one, reads each `### HTTP request` under another H2 (`## Get a user\'s drive`)', () => {
+    const { page: read, diagnostics } = parseApi(
+      'api/drive-get.md',
+      page('## Get the signed-in user\'s drive', '', '### HTTP request', '', ...http('GET /me/drive'), '', "## Get a user's drive", '', '### HTTP request', '', ...http('GET /users/{idOrUserPrincipalName}/drive'), '', '### Path parameters', '', FENCE, 'GET /not/a/request', FENCE),
+    );
+    expect(read.requests.map((request) => request.path)).toEqual(['/me/drive', '/users/{idOrUserPrincipalName}/drive']);
+    expect(codes(diagnostics).filter((code) => code.startsWith('http'))).toEqual([]);
+  });
+
+  it('never reads `### HTTP request` under the examples', () => {
+    const result = parse('api/x.md', page('## Example', '', '### HTTP request', '', ...http('GET /me/drive')));
+    expect(result.page.kind).toBe('other');
+  });
+
+  it('reports a `### HTTP request` beside the page\'s `## HTTP request` as `http-section`: it documents another request, not read', () => {
+    const { page: read, diagnostics } = parseApi(
+      'api/x.md',
+      page('## HTTP request', '', ...http('GET /me/drive/items/{id}/thumbnails'), '', '## Get a single thumbnail', '', '### HTTP request', '', ...http('GET /me/drive/items/{id}/thumbnails/{thumb-id}'), '', '## Example', '', '### HTTP request', '', ...http('GET /me/drive/items/1/thumbnails')),
+    );
+    expect(read.requests.map((request) => request.path)).toEqual(['/me/drive/items/{id}/thumbnails']);
+    const warnings = withCode(diagnostics, 'http-section');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ severity: 'warning', message: expect.stringContaining('`Get a single thumbnail`') });
   });
 });
 
