@@ -1,10 +1,11 @@
 // The generated HTTP client (generated/runtime/client.ts), run against a real
 // HTTP server on 127.0.0.1: what it sends, how it reads answers and Graph
 // errors, how it retries throttled requests, how it follows
-// `@odata.nextLink`, and how it checks responses with the generated validators.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+// `@odata.nextLink`, and how it checks responses with the generated validators;
+// and the caller's controls: an AbortSignal per call, middleware around every
+// fetch, the typed innerError, delta links and resuming with withUrl, and
+// validation by a subset of the validators.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
   createClient,
   deleteRemoteActionAudit,
@@ -12,63 +13,42 @@ import {
   getRemoteActionAudit,
   GraphError,
   listRemoteActionAudits,
+  responseValidation,
   ResponseValidationError,
   updateRemoteActionAudit,
   validatorsByType,
+  validateRemoteActionAudit,
+  withUrl,
   type ClientOptions,
+  type CollectionResponse,
+  type FetchRequest,
+  type GraphInnerError,
   type HttpRequest,
+  type Middleware,
+  type PageIterator,
+  type RemoteActionAudit,
+  type ResponseIssue,
+  type ValidationIssue,
 } from '../generated/index.js';
-
-/** What the server got. */
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** What the server answers. */
-interface Reply {
-  status: number;
-  headers?: Record<string, string>;
-  body?: string;
-}
+import { getEventListeners } from 'node:events';
+import { collect, json, rejection, type Reply, type Seen, startServer, type TestServer } from './helpers/httpServer.js';
 
 type Handler = (request: Seen, index: number) => Reply;
 
-let server: Server;
+let server: TestServer;
 let origin: string;
 let seen: Seen[];
 let handler: Handler;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const request: Seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
-      seen.push(request);
-      let reply: Reply;
-      try {
-        reply = handler(request, seen.length - 1);
-      } catch (error) {
-        reply = { status: 599, body: `test handler threw: ${String(error)}` };
-      }
-      res.writeHead(reply.status, reply.headers ?? {});
-      res.end(reply.body ?? '');
-    });
+  server = await startServer((request) => {
+    seen.push(request);
+    return handler(request, seen.length - 1);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-});
+afterAll(() => server.close());
 
 beforeEach(() => {
   seen = [];
@@ -78,10 +58,6 @@ beforeEach(() => {
 afterEach(() => {
   vi.unstubAllGlobals();
 });
-
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
-  return { status, headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) };
-}
 
 /** A client of the test server under `/beta`, with an async token source that numbers its tokens. */
 function client(options: Partial<ClientOptions> = {}) {
@@ -97,16 +73,6 @@ function client(options: Partial<ClientOptions> = {}) {
   return Object.assign(graph, { tokens });
 }
 
-/** The error a promise rejects with; fails the test when it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject, but it resolved');
-}
-
 async function graphError(promise: Promise<unknown>): Promise<GraphError> {
   const error = await rejection(promise);
   expect(error).toBeInstanceOf(GraphError);
@@ -117,12 +83,6 @@ async function validationError(promise: Promise<unknown>): Promise<ResponseValid
   const error = await rejection(promise);
   expect(error).toBeInstanceOf(ResponseValidationError);
   return error as ResponseValidationError;
-}
-
-async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of iterator) all.push(item);
-  return all;
 }
 
 const AUDIT = {
@@ -531,7 +491,7 @@ describe('pages and items', () => {
 });
 
 describe('validation', () => {
-  const validate = { validators: validatorsByType };
+  const validate = responseValidation(validatorsByType);
   const get = () => getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } });
 
   it('passes a valid remoteActionAudit', async () => {
@@ -593,8 +553,8 @@ describe('validation', () => {
     const extra = { ...AUDIT, brandNewProperty: 'hello' };
     handler = () => json(200, extra);
     expect(await client({ validate }).send(get())).toEqual(extra);
-    expect(await client({ validate: { validators: validatorsByType, mode: 'lenient' } }).send(get())).toEqual(extra);
-    const error = await validationError(client({ validate: { validators: validatorsByType, mode: 'strict' } }).send(get()));
+    expect(await client({ validate: responseValidation(validatorsByType, { mode: 'lenient' }) }).send(get())).toEqual(extra);
+    const error = await validationError(client({ validate: responseValidation(validatorsByType, { mode: 'strict' }) }).send(get()));
     expect(error.errors.map((issue) => issue.path)).toEqual(['/brandNewProperty']);
   });
 
@@ -650,12 +610,309 @@ describe('other response kinds', () => {
       request.url.endsWith('/$value')
         ? { status: 200, headers: { 'Content-Type': 'application/octet-stream' }, body: 'raw bytes' }
         : json(200, { value: 'remoteLock' });
-    const graph = client({ validate: { validators: validatorsByType } });
+    const graph = client({ validate: responseValidation(validatorsByType) });
     const stream: HttpRequest<undefined, ArrayBuffer> = { method: 'GET', url: '/content/$value', headers: {}, response: { kind: 'stream' } };
     const bytes = await graph.send(stream);
     expect(bytes).toBeInstanceOf(ArrayBuffer);
     expect(Buffer.from(bytes).toString('utf8')).toBe('raw bytes');
     const value: HttpRequest<undefined, { value: string }> = { method: 'GET', url: '/action', headers: {}, response: { kind: 'value', type: 'microsoft.graph.remoteAction' } };
     expect(await graph.send(value)).toEqual({ value: 'remoteLock' });
+  });
+});
+
+describe('cancelling with an AbortSignal', () => {
+  const get = () => getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } });
+
+  it('sends nothing when the signal has already aborted, and rejects with its reason', async () => {
+    handler = () => json(200, AUDIT);
+    const controller = new AbortController();
+    const reason = new Error('the user left');
+    controller.abort(reason);
+    expect(await rejection(client().send(get(), { signal: controller.signal }))).toBe(reason);
+    expect(seen).toHaveLength(0);
+  });
+
+  it('aborts the request in flight', async () => {
+    handler = () => ({ ...json(200, AUDIT), delay: 5000 });
+    const started = performance.now();
+    const error = await rejection(client().send(get(), { signal: AbortSignal.timeout(100) }));
+    expect(error).toMatchObject({ name: 'TimeoutError' });
+    expect(performance.now() - started).toBeLessThan(2500);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('cancels the wait before a retry, and retries no more', async () => {
+    handler = () => ({ status: 429, headers: { 'Retry-After': '30' } });
+    const controller = new AbortController();
+    const reason = new Error('stop');
+    setTimeout(() => controller.abort(reason), 150);
+    const started = performance.now();
+    expect(await rejection(client({ maxRetryDelayMs: 60_000 }).send(get(), { signal: controller.signal }))).toBe(reason);
+    expect(performance.now() - started).toBeLessThan(2500);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('leaves no listener of its own on the signal once a send ends, retried or not', async () => {
+    // Answered by a middleware, as fetch may keep listeners of its own.
+    let calls = 0;
+    const answer: Middleware = async () => ({
+      ok: calls > 0,
+      status: calls++ === 0 ? 503 : 200,
+      statusText: '',
+      headers: { get: (name) => (name === 'retry-after' ? '0' : null) },
+      text: async () => JSON.stringify(AUDIT),
+      arrayBuffer: async () => new ArrayBuffer(0),
+    });
+    const controller = new AbortController();
+    await client({ middleware: [answer] }).send(get(), { signal: controller.signal });
+    await client({ middleware: [answer] }).send(get(), { signal: controller.signal });
+    expect(calls).toBe(3);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('stops pages() and items() between pages', async () => {
+    const controller = new AbortController();
+    handler = (request) => json(200, { value: [{ id: request.url }], '@odata.nextLink': `${origin}${PATH}?$skiptoken=${seen.length}` });
+    const got: unknown[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const item of client().items(listRemoteActionAudits(), { signal: controller.signal })) {
+          got.push(item);
+          if (got.length === 2) controller.abort(new Error('enough'));
+        }
+      })(),
+    );
+    expect(error).toMatchObject({ message: 'enough' });
+    expect(got).toHaveLength(2);
+    expect(seen).toHaveLength(2);
+    seen = [];
+    const pages = client().pages(listRemoteActionAudits(), { signal: AbortSignal.abort() });
+    expect(await rejection(pages.next())).toMatchObject({ name: 'AbortError' });
+    expect(seen).toHaveLength(0);
+  });
+
+  it('takes a signal only where it belongs (types)', () => {
+    // Type-checked, never called.
+    const typesOnly = (graph: ReturnType<typeof client>) => [
+      // @ts-expect-error a signal is an AbortSignal, not a boolean
+      graph.send(get(), { signal: true }),
+      // @ts-expect-error send takes no other option
+      graph.send(get(), { timeout: 5 }),
+      // @ts-expect-error nor does items()
+      graph.items(listRemoteActionAudits(), { retries: 1 }),
+    ];
+    expect(typesOnly).toBeTypeOf('function');
+  });
+});
+
+describe('middleware', () => {
+  const get = () => getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } });
+
+  it('runs around every fetch, retries included, with the request as sent and its attempt', async () => {
+    handler = (_request, index) => (index === 0 ? { status: 429, headers: { 'Retry-After': '0' } } : json(200, AUDIT));
+    const log: string[] = [];
+    const logging: Middleware = async (request, next) => {
+      log.push(`${request.attempt} ${request.method} ${request.url} ${request.headers['Authorization']}`);
+      const response = await next(request);
+      log.push(`${request.attempt} ${response.status}`);
+      return response;
+    };
+    expect(await client({ middleware: [logging] }).send(get())).toEqual(AUDIT);
+    expect(log).toEqual([`0 GET ${origin}${PATH}/a1 Bearer token-1`, '0 429', `1 GET ${origin}${PATH}/a1 Bearer token-1`, '1 200']);
+  });
+
+  it('can set a client-request-id on each request; the first middleware is outermost', async () => {
+    handler = (_request, index) => (index === 0 ? { status: 503, headers: { 'Retry-After': '0' } } : json(200, AUDIT));
+    let counter = 0;
+    const order: string[] = [];
+    const requestId: Middleware = (request, next) => {
+      order.push('id');
+      return next({ ...request, headers: { ...request.headers, 'client-request-id': `id-${++counter}` } });
+    };
+    const inner: Middleware = (request, next) => {
+      order.push(`inner sees ${request.headers['client-request-id']}`);
+      return next(request);
+    };
+    await client({ middleware: [requestId, inner] }).send(get());
+    expect(seen.map((request) => request.headers['client-request-id'])).toEqual(['id-1', 'id-2']);
+    expect(order).toEqual(['id', 'inner sees id-1', 'id', 'inner sees id-2']);
+  });
+
+  it('can retry on its own, or answer without fetching', async () => {
+    handler = (_request, index) => (index === 0 ? json(502, { error: { code: 'BadGateway', message: 'bad gateway' } }) : json(200, AUDIT));
+    const retry502: Middleware = async (request, next) => {
+      const response = await next(request);
+      if (response.status !== 502) return response;
+      await response.text();
+      return next(request);
+    };
+    expect(await client({ middleware: [retry502] }).send(get())).toEqual(AUDIT);
+    expect(seen).toHaveLength(2);
+    seen = [];
+    const cached: Middleware = async () => ({
+      ok: true,
+      status: 200,
+      statusText: 'OK',
+      headers: { get: (name) => (name === 'content-type' ? 'application/json' : null) },
+      text: async () => JSON.stringify(AUDIT),
+      arrayBuffer: async () => new ArrayBuffer(0),
+    });
+    expect(await client({ middleware: [cached] }).send(get())).toEqual(AUDIT);
+    expect(seen).toHaveLength(0);
+  });
+
+  it('sees the body once encoded, and the signal', async () => {
+    handler = () => json(200, AUDIT);
+    const requests: FetchRequest[] = [];
+    const controller = new AbortController();
+    await client({ middleware: [(request, next) => (requests.push(request), next(request))] }).send(
+      updateRemoteActionAudit({ params: { remoteActionAuditId: 'a1' }, body: { deviceDisplayName: 'x' } }),
+      { signal: controller.signal },
+    );
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ method: 'PATCH', body: '{"deviceDisplayName":"x"}', signal: controller.signal, attempt: 0 });
+    // A request without a body or a signal has neither key.
+    await client({ middleware: [(request, next) => (requests.push(request), next(request))] }).send(get());
+    expect(Object.keys(requests[1]!).sort()).toEqual(['attempt', 'headers', 'method', 'url']);
+  });
+
+  it('must return a response (types)', () => {
+    // @ts-expect-error a middleware resolves to the response
+    const wrong: Middleware = async (request, next) => void (await next(request));
+    expect(wrong).toBeTypeOf('function');
+  });
+});
+
+describe('GraphError.innerError', () => {
+  it('holds the error body\'s innerError, typed: date, request-id, client-request-id', async () => {
+    const innerError = { date: '2024-05-01T10:20:30', 'request-id': 'r1', 'client-request-id': 'c1', extra: 1 };
+    handler = () => json(404, { error: { code: 'NotFound', message: 'gone', innerError } });
+    const error = await graphError(client().send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } })));
+    expect(error.innerError).toEqual(innerError);
+    expectTypeOf(error.innerError).toEqualTypeOf<GraphInnerError | undefined>();
+    expectTypeOf(error.innerError!.date).toEqualTypeOf<string | undefined>();
+    expectTypeOf(error.innerError!['client-request-id']).toEqualTypeOf<string | undefined>();
+    // @ts-expect-error it may be missing
+    expect(error.innerError.date).toBe('2024-05-01T10:20:30');
+    // @ts-expect-error read-only
+    error.innerError = undefined;
+  });
+
+  it('reads innererror too, and is undefined without one', async () => {
+    handler = (_request, index) => (index === 0 ? json(400, { error: { code: 'Bad', message: 'bad', innererror: { date: 'd' } } }) : json(500, 'down'));
+    const graph = client();
+    expect((await graphError(graph.send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } })))).innerError).toEqual({ date: 'd' });
+    expect((await graphError(graph.send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } })))).innerError).toBeUndefined();
+  });
+});
+
+describe('ResponseValidationError.errors', () => {
+  it('are the validators\' issue objects, each pointing into the whole body', async () => {
+    handler = () => json(200, { value: [{ id: 'a1' }, { id: 'a2', requestDateTime: 'yesterday' }] });
+    const error = await validationError(client({ validate: responseValidation(validatorsByType) }).send(listRemoteActionAudits()));
+    expect(error.errors).toEqual([
+      {
+        path: '/value/1/requestDateTime',
+        message: 'expected an RFC 3339 date and time with an offset (DateTimeOffset), found the string "yesterday"',
+        expected: 'an RFC 3339 date and time with an offset (DateTimeOffset)',
+        found: 'the string "yesterday"',
+        source: expect.stringMatching(/^resources\/intune-devices-remoteactionaudit\.md:\d+$/),
+      },
+    ]);
+    expectTypeOf(error.errors[0]!.source).toEqualTypeOf<string>();
+    // The same shape as the validators' own issues, both ways.
+    expectTypeOf<ValidationIssue>().toEqualTypeOf<ResponseIssue>();
+  });
+});
+
+describe('delta links and resuming', () => {
+  const deltaLink = 'https://graph.microsoft.com/beta/deviceManagement/remoteActionAudits/delta?$deltatoken=T1';
+  function deltaRounds(): void {
+    handler = (request) =>
+      request.url === PATH
+        ? json(200, { value: [{ id: 'a1' }], '@odata.nextLink': `${origin}${PATH}?$skiptoken=2` })
+        : request.url === `${PATH}?$skiptoken=2`
+          ? json(200, { value: [{ id: 'a2' }], '@odata.deltaLink': `${origin}${PATH}/delta?$deltatoken=T1` })
+          : request.url === `${PATH}/delta?$deltatoken=T1`
+            ? json(200, { value: [{ id: 'a2', deviceDisplayName: 'changed' }], '@odata.deltaLink': `${origin}${PATH}/delta?$deltatoken=T2` })
+            : json(404, { error: { code: 'UnexpectedUrl', message: request.url } });
+  }
+
+  it('items() and pages() hold the final @odata.deltaLink once exhausted', async () => {
+    deltaRounds();
+    const items = client().items(listRemoteActionAudits());
+    expect(items.deltaLink).toBeUndefined();
+    expect((await collect(items)).map((item) => item.id)).toEqual(['a1', 'a2']);
+    expect(items.deltaLink).toBe(`${origin}${PATH}/delta?$deltatoken=T1`);
+    expect(items.nextLink).toBeUndefined();
+    const pages = client().pages(listRemoteActionAudits());
+    await collect(pages);
+    expect(pages.deltaLink).toBe(`${origin}${PATH}/delta?$deltatoken=T1`);
+    expectTypeOf(items).toEqualTypeOf<PageIterator<RemoteActionAudit>>();
+    expectTypeOf(pages.deltaLink).toEqualTypeOf<string | undefined>();
+    // @ts-expect-error the client sets it
+    items.deltaLink = 'x';
+  });
+
+  it('withUrl resumes a delta query from its deltaLink: a GET of the link with the request\'s headers, validated as its type', async () => {
+    deltaRounds();
+    const graph = client({ validate: responseValidation(validatorsByType) });
+    const request = listRemoteActionAudits({ headers: { Prefer: 'return=minimal' } });
+    const first = graph.items(request);
+    await collect(first);
+    const next = graph.items(withUrl(request, first.deltaLink!));
+    expect(await collect(next)).toEqual([{ id: 'a2', deviceDisplayName: 'changed' }]);
+    expect(next.deltaLink).toBe(`${origin}${PATH}/delta?$deltatoken=T2`);
+    expect(seen.map((seenRequest) => [seenRequest.method, seenRequest.url, seenRequest.headers.prefer])).toEqual([
+      ['GET', PATH, 'return=minimal'],
+      ['GET', `${PATH}?$skiptoken=2`, 'return=minimal'],
+      ['GET', `${PATH}/delta?$deltatoken=T1`, 'return=minimal'],
+    ]);
+    expect(withUrl(request, deltaLink).response).toEqual({ kind: 'collection', type: 'microsoft.graph.remoteActionAudit' });
+    expectTypeOf(withUrl(request, deltaLink)).toEqualTypeOf<HttpRequest<undefined, CollectionResponse<RemoteActionAudit>>>();
+  });
+
+  it('nextLink is where to resume after a break or a failed page', async () => {
+    handler = (request, index) =>
+      index === 1
+        ? json(503, { error: { code: 'Down', message: 'down' } })
+        : request.url === PATH
+          ? json(200, { value: [{ id: 'a1' }], '@odata.nextLink': `${origin}${PATH}?$skiptoken=2` })
+          : json(200, { value: [{ id: 'a2' }] });
+    const request = listRemoteActionAudits();
+    const items = client({ maxRetries: 0 }).items(request);
+    const got: string[] = [];
+    await graphError(
+      (async () => {
+        for await (const item of items) got.push(item.id!);
+      })(),
+    );
+    expect(got).toEqual(['a1']);
+    expect(items.nextLink).toBe(`${origin}${PATH}?$skiptoken=2`);
+    const rest = await collect(client().items(withUrl(request, items.nextLink!)));
+    expect(rest).toEqual([{ id: 'a2' }]);
+    expect(seen.map((seenRequest) => seenRequest.url)).toEqual([PATH, `${PATH}?$skiptoken=2`, `${PATH}?$skiptoken=2`]);
+  });
+});
+
+describe('validation by a subset of the validators', () => {
+  it('checks the types it has a validator for, and passes the others unchecked', async () => {
+    const subset = responseValidation({ 'microsoft.graph.remoteActionAudit': validateRemoteActionAudit });
+    handler = (request) => (request.url.endsWith('/action') ? json(200, { value: 42 }) : json(200, { ...AUDIT, deviceIMEI: 7 }));
+    const graph = client({ validate: subset });
+    const error = await validationError(graph.send(getRemoteActionAudit({ params: { remoteActionAuditId: 'a1' } })));
+    expect(error.errors.map((issue) => issue.path)).toEqual(['/deviceIMEI']);
+    const value: HttpRequest<undefined, { value: string }> = { method: 'GET', url: '/action', headers: {}, response: { kind: 'value', type: 'microsoft.graph.remoteAction' } };
+    expect(await graph.send(value)).toEqual({ value: 42 });
+    expect(seen).toHaveLength(2);
+    // With every validator, the same value is rejected.
+    await validationError(client({ validate: responseValidation(validatorsByType) }).send(value));
+  });
+
+  it('takes validators only (types)', () => {
+    // @ts-expect-error a validator takes a value and returns a result
+    responseValidation({ 'microsoft.graph.remoteActionAudit': (value: string) => value });
+    // @ts-expect-error the mode is lenient or strict
+    responseValidation(validatorsByType, { mode: 'loose' });
   });
 });

@@ -84,9 +84,13 @@ export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OP
     files.set('runtime/request.ts', render('runtime/request.ts', {}));
     files.set('runtime/client.ts', render('runtime/client.ts', {}));
     rootExports.push(
-      { from: './runtime/client.js', names: ['createClient', 'GraphError', 'ResponseValidationError'] },
-      { from: './runtime/client.js', typeOnly: true, names: ['ClientOptions', 'FetchLike', 'FetchResponse', 'GraphClient', 'ResponseValidator'] },
-      { from: './runtime/request.js', names: ['buildRequest', 'countOf', 'DotSegmentError', 'expandUrl', 'mergeHeaders', 'pathSegment', 'withQuery'] },
+      { from: './runtime/client.js', names: ['createClient', 'GraphError', 'ResponseValidationError', 'responseValidation'] },
+      {
+        from: './runtime/client.js',
+        typeOnly: true,
+        names: ['ClientOptions', 'FetchInit', 'FetchLike', 'FetchRequest', 'FetchResponse', 'GraphClient', 'GraphInnerError', 'Middleware', 'PageIterator', 'ResponseCheck', 'ResponseIssue', 'ResponseValidator', 'SendOptions'],
+      },
+      { from: './runtime/request.js', names: ['buildRequest', 'countOf', 'DotSegmentError', 'expandUrl', 'mergeHeaders', 'pathSegment', 'withQuery', 'withUrl'] },
       {
         from: './runtime/request.js',
         typeOnly: true,

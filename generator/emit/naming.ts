@@ -12,6 +12,7 @@ const RESERVED = new Set(
     'HttpMethod', 'HttpRequest', 'CollectionResponse', 'ValueResponse', 'ODataQuery', 'ResponseOf', 'ResponseInfo', 'ResponseKind',
     'Binary', 'RequestHeaders', 'UrlPiece', 'RequestInput', 'buildRequest', 'countOf', 'DotSegmentError', 'expandUrl', 'mergeHeaders', 'pathSegment', 'withQuery',
     'createClient', 'GraphClient', 'ClientOptions', 'FetchLike', 'FetchResponse', 'GraphError', 'ResponseValidationError', 'ResponseValidator', 'validatorsByType', 'ValidatorsByType',
+    'withUrl', 'responseValidation', 'FetchInit', 'FetchRequest', 'GraphInnerError', 'Middleware', 'PageIterator', 'ResponseCheck', 'ResponseIssue', 'SendOptions',
     'PATHS',
     'ValidationIssue', 'ValidationOptions', 'ValidationResult', 'rt',
     // JavaScript and TypeScript globals a declaration must not shadow

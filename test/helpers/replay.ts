@@ -355,7 +355,7 @@ export async function replayExamples(operations: Operation[], sdk: Sdk, builderN
             outcomes.push({ ...base, request: 'builder-threw', docs: false, detail: (error as Error).message, untypedQuery: plan.untypedQuery });
             return;
           }
-          const client = createClient({ baseUrl: server.baseUrl, headers: { 'x-replay-case': id }, maxRetries: 0, validate: { validators: sdk['validatorsByType'] } });
+          const client = createClient({ baseUrl: server.baseUrl, headers: { 'x-replay-case': id }, maxRetries: 0, validate: (sdk['responseValidation'] as (validators: unknown) => unknown)(sdk['validatorsByType']) });
           let outcome: ReplayOutcome['response'];
           let detail: string | undefined;
           try {
