@@ -59,6 +59,7 @@ describe('hostile docs', () => {
         expected.add(exported);
       }
     }
+    for (const union of names.unions.values()) expected.add(union);
     for (const operation of model.operations) {
       const name = names.operations.get(operation.name)!;
       for (const exported of operationExports(name)) {
@@ -73,7 +74,8 @@ describe('hostile docs', () => {
     expect(actual.sort()).toEqual([...expected].sort());
     // The names as the docs wrote them survive as keys and string members.
     expect(files.get('models/Class.ts')).toMatch(/^ {2}__proto__\?: string \| null;$/m);
-    expect(files.get('models/Class.ts')).toContain("'@odata.type'?: string;");
+    // A row for `@odata.type` lends its doc; the type is the literal name.
+    expect(files.get('models/Class.ts')).toContain("'@odata.type'?: '#microsoft.graph.class';");
     expect(files.get('models/Date2.ts')).toMatch(/\| 'Foo'\n\s+\| 'foo'\n\s+\| 'constructor'\n\s+\| '__proto__'\n\s+\| 'toString'\n\s+\| 'delete';/);
   });
 

@@ -73,4 +73,33 @@ export function teeth(item: Gadget | Sprocket): number | null | undefined {
 `);
     expect(problems).toEqual([]);
   });
+
+  it('give a type with subtypes a union of it and them, which a switch on @odata.type narrows', async () => {
+    const problems = await compile(`import type { AnyEntity } from './out/models/AnyEntity.js';
+import type { AnyWidget } from './out/models/AnyWidget.js';
+import type { Gadget } from './out/models/Gadget.js';
+import type { Sprocket } from './out/models/Sprocket.js';
+import { type AnyEntity as FromIndex } from './out/index.js';
+export function size(item: AnyEntity): number | null | undefined {
+  switch (item['@odata.type']) {
+    case '#microsoft.graph.gadget':
+      return item.size;
+    case '#microsoft.graph.widget':
+      // @ts-expect-error a widget proper has no size: only its subtype gadget does
+      return item.size;
+    case '#microsoft.graph.sprocket':
+      return item.teeth;
+    default:
+      return undefined;
+  }
+}
+declare const gadget: Gadget;
+declare const sprocket: Sprocket;
+export const widgets: AnyWidget[] = [gadget];
+// @ts-expect-error a sprocket is no widget
+export const notWidget: AnyWidget = sprocket;
+export const same: FromIndex[] = widgets;
+`);
+    expect(problems).toEqual([]);
+  });
 });

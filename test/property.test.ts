@@ -222,6 +222,8 @@ function expectedExports(model: Model): string[] {
       expected.push(...typeExports(name).filter((exported) => type.kind === 'enum' || exported !== `${name}Values`));
     }
   }
+  // union.ts.hbs: a type with documented subtypes, and them.
+  expected.push(...names.unions.values());
   for (const operation of model.operations) {
     const name = names.operations.get(operation.name)!;
     // request.ts.hbs: the builder, its request type, its Operation facts, and a body interface only for a table-described body (never on a GET).

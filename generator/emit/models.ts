@@ -56,6 +56,17 @@ function odataTypeView(type: StructuredType, ctx: EmitContext) {
   return { doc, literals: names.length > 3 ? names.map((name) => ({ name })) : undefined, type: names.join(' | ') };
 }
 
+/** The union module of a type with documented subtypes (`AnyDirectoryObject`): the type and each subtype, told apart by `@odata.type`. */
+export function unionModelView(type: StructuredType, unionName: string, ctx: EmitContext) {
+  const imports = new ImportSet();
+  const members = [type.fullName, ...ctx.subtypes.get(type.fullName)!].map((fullName) => {
+    const name = ctx.typeNames.get(fullName)!;
+    imports.add(`./${name}.js`, name, true);
+    return { type: name, literal: stringLiteral(`#${fullName}`) };
+  });
+  return { sources: sourceFiles(type.sources), imports: imports.lines(), name: unionName, fullName: type.fullName, members };
+}
+
 export function enumModelView(type: EnumType, ctx: EmitContext) {
   const name = ctx.typeNames.get(type.fullName)!;
   const memberLines = type.members.map((member) => ({
