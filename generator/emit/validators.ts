@@ -19,6 +19,8 @@ export function structuredValidatorView(type: StructuredType, ctx: EmitContext) 
     imports.add(`./${name}.js`, `collect${name}`);
     return { name, odataTypes: odataTypes(fullName) };
   });
+  // OData: a type derived from an open type is open too.
+  const open = chain.some((link) => link.openType);
   const odataExpected = subtypes.length === 0 ? `"#${type.fullName}"` : `"#${type.fullName}" or one of its ${subtypes.length} subtypes`;
   return {
     sources: sourceFiles(type.sources),
@@ -26,10 +28,11 @@ export function structuredValidatorView(type: StructuredType, ctx: EmitContext) 
     typeName,
     source: sourceText(type.sources[0]!),
     known: properties.map((property) => property.name),
-    // OData: a type derived from an open type is open too.
-    open: chain.some((link) => link.openType),
+    open,
     properties,
     tested: properties.some((property) => property.test !== undefined),
+    // An open type whose tests never read `strict` names it `_strict`, unused parameters being allowed.
+    strict: !open || subtypes.length > 0 || properties.some((property) => property.usesStrict) ? 'strict' : '_strict',
     ownTypes: odataTypes(type.fullName),
     subtypes,
     odataExpected: `an @odata.type of ${odataExpected}`,
@@ -96,6 +99,7 @@ function propertyRule(documented: Property, key: boolean, ctx: EmitContext, impo
     test: untyped && nullable && !property.collection ? undefined : `((x = ${access}) === undefined${nullable ? ' || x === null' : ''} || ${check})`,
     testFunction: test,
     collectFunction: collect,
+    usesStrict: check.endsWith(', strict)'),
     // The runtime's rule bits (NOT_NULL, COLLECTION, OWN) as one number: `rt.NOT_NULL | rt.COLLECTION`
     // would keep every validator's table in a bundle, as a bundler cannot tell that `|` has no side effects.
     rule: (nullable ? 0 : 1) | (property.collection ? 2 : 0) | (own ? 4 : 0),

@@ -12,3 +12,21 @@ export const STRICT_OPTIONS: ts.CompilerOptions = {
   lib: ['lib.es2022.d.ts'],
   types: [],
 };
+
+/**
+ * The flags careful consumers add to `strict` (the SDK ships as `.ts`, so theirs apply to it): exactly the set
+ * the generated code must compile under, on top of STRICT_OPTIONS.
+ */
+export const CONSUMER_FLAGS = {
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  noPropertyAccessFromIndexSignature: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noImplicitOverride: true,
+  verbatimModuleSyntax: true,
+  isolatedModules: true,
+  erasableSyntaxOnly: true,
+} as const satisfies ts.CompilerOptions;
+
+export const CONSUMER_OPTIONS: ts.CompilerOptions = { ...STRICT_OPTIONS, ...CONSUMER_FLAGS };
