@@ -7,7 +7,7 @@
 // example request of the fixture replays exactly through its builder and the
 // client, against a real HTTP server.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -112,8 +112,39 @@ describe('the fixture', () => {
     expect(operations.get('listMyWidgets')!.supportsQueryOptions).toBe(true);
   });
 
-  it('reads without a diagnostic, the text/plain upload example body included', () => {
-    expect(diagnostics).toEqual([]);
+  it('reads without a diagnostic, the text/plain upload example body included, but for the Intune page merged into getWidget', () => {
+    expect(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.source.file])).toEqual([['operation-merged', 'info', 'api/intune-widgets-widget-get.md']]);
+  });
+
+  it('merges the Intune page of `GET /widgets/{id}` into the one builder: its permissions united per kind, both pages its sources', () => {
+    const getWidget = model.operations.find((operation) => operation.name === 'getWidget')!;
+    expect(getWidget.sources!.map((source) => source.file)).toEqual(['api/widget-get.md', 'api/intune-widgets-widget-get.md']);
+    expect(getWidget.paths.map((path) => path.template)).toEqual(['/widgets/{widget-id}']);
+    expect(getWidget.permissions.map(({ delegatedWork, application }) => ({ delegatedWork, application }))).toEqual([
+      {
+        delegatedWork: { leastPrivileged: ['Widget.Read', 'DeviceManagementConfiguration.Read.All'], higherPrivileged: ['Widget.ReadWrite'] },
+        application: { leastPrivileged: ['Widget.Read.All', 'DeviceManagementConfiguration.Read.All'], higherPrivileged: [] },
+      },
+    ]);
+  });
+
+  it("shows in each builder's JSDoc its least privileged permissions per kind and a @see line per page", async () => {
+    const text = await readFile(path.join(out, 'requests', 'getWidget.ts'), 'utf8');
+    const doc = text.slice(text.lastIndexOf('/**', text.indexOf('export function getWidget')), text.indexOf('export function getWidget'));
+    expect(doc).toContain(
+      [
+        ' * Permissions, least privileged:',
+        ' * - delegated (work or school account): `Widget.Read`, `DeviceManagementConfiguration.Read.All`',
+        ' * - delegated (personal Microsoft account): `Widget.Read`',
+        ' * - application: `Widget.Read.All`, `DeviceManagementConfiguration.Read.All`',
+        ' *',
+        ' * @see api/widget-get.md:11',
+        ' * @see api/intune-widgets-widget-get.md:11',
+      ].join('\n'),
+    );
+    expect(text).toContain('// Generated from:\n//   api/widget-get.md\n//   api/intune-widgets-widget-get.md\n');
+    const upload = await readFile(path.join(out, 'requests', 'setRootContent.ts'), 'utf8');
+    expect(upload).toContain(' * - application: not supported');
   });
 });
 

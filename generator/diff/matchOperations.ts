@@ -91,6 +91,9 @@ function uniqueBy(operations: Operation[], key: (operation: Operation) => string
 
 /** An operation of `after` that documents the same request as `removed` (method, a path, title, body and response): another page of the same operation. */
 export function twinOf(removed: Operation, after: readonly Operation[]): Operation | undefined {
+  // A builder that merged the removed one's page says so: it keeps every page as a source.
+  const merged = after.find((operation) => operation.method === removed.method && operation.sources?.some((source) => source.file === removed.source.file));
+  if (merged) return merged;
   const key = primaryKey(removed);
   const same = (operation: Operation) => title(operation) === title(removed) && signature(operation) === signature(removed);
   return after.find((operation) => operation.method === removed.method && operation.paths.some((path) => pathKey(path) === key) && same(operation));

@@ -1,7 +1,7 @@
 // View data for requests/: one builder function per operation, its request
 // type (paths, parameters, query options, headers, body), and the
 // operation's documented facts as data beside it.
-import type { Operation, OperationPath, PathParameter, PathPart, Property, TypeRef } from '../model/types.js';
+import type { Operation, OperationPath, PathParameter, PathPart, PermissionKind, Permissions, Property, TypeRef } from '../model/types.js';
 import { deprecatedLine, propertyDoc, sourceLines, withGap } from './docLines.js';
 import { jsonLiteral, propertyKey, stringLiteral } from './escape.js';
 import { ImportSet } from './imports.js';
@@ -42,6 +42,7 @@ export function requestView(operation: Operation, name: string, ctx: EmitContext
     ...(operation.description ? [{ text: '' }, { text: operation.description }] : []),
     { text: '' },
     ...paths.map((path, index) => ({ text: `\`${operation.method} ${path.template}\`${index === 0 && multiple ? ' (the default)' : ''}` })),
+    ...permissionLines(operation.permissions),
   ];
   const takes = [
     ...(multiple ? ['the path (the first by default) and its parameters'] : primary.parameters.length ? ['the path parameters'] : []),
@@ -51,12 +52,12 @@ export function requestView(operation: Operation, name: string, ctx: EmitContext
     ...(body.type !== 'undefined' ? ['the body'] : []),
   ];
   return {
-    sources: [operation.source.file],
+    sources: [...new Set((operation.sources ?? [operation.source]).map((source) => source.file))],
     requestDoc: takes.join(', '),
     imports: imports.lines(),
     name,
     // Permissions from an include file are seen there (the page's include line is the operation's page).
-    doc: withGap(summary, [...deprecatedLine(operation.deprecated), ...sourceLines([operation.source, ...operation.permissions.flatMap((table) => (table.includedFrom ? [table.source] : []))])]),
+    doc: withGap(summary, [...deprecatedLine(operation.deprecated), ...sourceLines([...(operation.sources ?? [operation.source]), ...operation.permissions.flatMap((table) => (table.includedFrom ? [table.source] : []))])]),
     requestType: requestTypeName(name),
     variants,
     fields,
@@ -75,6 +76,25 @@ export function requestView(operation: Operation, name: string, ctx: EmitContext
     permissions: operation.permissions.map(({ source: _source, includedFrom: _includedFrom, ...table }) => table),
     docPage: operation.source.file,
   };
+}
+
+const KINDS: Array<[PermissionKind, string]> = [
+  ['delegatedWork', 'delegated (work or school account)'],
+  ['delegatedPersonal', 'delegated (personal Microsoft account)'],
+  ['application', 'application'],
+];
+
+/** Per table, the least privileged scopes of each kind, a Markdown list editors show (`XOperation` holds the higher privileged ones too). */
+function permissionLines(tables: Permissions[]): Array<{ text: string }> {
+  return tables.flatMap((table) => [
+    { text: '' },
+    { text: `${table.label ?? 'Permissions'}, least privileged:` },
+    ...KINDS.map(([kind, label]) => {
+      const { leastPrivileged, higherPrivileged } = table[kind];
+      const scopes = leastPrivileged.length ? leastPrivileged : higherPrivileged;
+      return { text: `- ${label}: ${scopes.length ? scopes.map((scope) => `\`${scope}\``).join(', ') : 'not supported'}` };
+    }),
+  ]);
 }
 
 /** A page that lists one path twice documents it once. */

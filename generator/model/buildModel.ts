@@ -6,6 +6,7 @@ import { followResourceTables } from './bodyTables.js';
 import { crossCheckJson } from './crossCheck.js';
 import { possibleValuesDefinitions } from './possibleValues.js';
 import { uniqueOperationNames } from './operationNames.js';
+import { mergeOperations } from './mergeOperations.js';
 import { buildOperation } from './operations.js';
 import type { IncludedFile } from './permissions.js';
 import {
@@ -77,14 +78,13 @@ export function buildModel(pages: readonly ParsedPage[], includes: ReadonlyMap<s
     ...[...enums.values()].map((group) => buildEnumType(symbols.byFullName.get(enumFullName(group[0]!).toLowerCase())!, group, report)),
   ];
 
-  const operations = uniqueOperationNames(
-    sorted
-      .filter((page): page is ApiPage => page.kind === 'api')
-      .map((page) => buildOperation(page, symbols, report, includes))
-      .filter((operation): operation is Operation => operation !== undefined),
-    report,
-  );
-  followResourceTables(sorted, operations, structured, symbols, report);
+  const perPage = sorted
+    .filter((page): page is ApiPage => page.kind === 'api')
+    .map((page) => buildOperation(page, symbols, report, includes))
+    .filter((operation): operation is Operation => operation !== undefined);
+  followResourceTables(sorted, perPage, structured, symbols, report);
+  // One operation per endpoint, then names unique among them.
+  const operations = uniqueOperationNames(mergeOperations(perPage, report), report);
 
   return { model: { namespaces: toNamespaces(types), operations: operations.sort((a, b) => compare(a.name, b.name)) }, diagnostics };
 }

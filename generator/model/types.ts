@@ -244,7 +244,10 @@ export interface Operation {
   response: ResponseSpec;
   examples: HttpExample[];
   deprecated?: Deprecation;
+  /** The preferred page (hand-written before Intune's). */
   source: Source;
+  /** Where several pages document the endpoint (one method, one path): each page, the preferred first; absent for one page. */
+  sources?: Source[];
 }
 
 export interface Namespace {

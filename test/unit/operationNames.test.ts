@@ -106,20 +106,20 @@ describe('unique operation names', () => {
     const { model, diagnostics } = buildModel([
       page('api/a-education-list-users.md', 'List users', 'GET /education/users'),
       page('api/b-user-list.md', 'List users', 'GET /users'),
-      page('api/c-user-list.md', 'List users', 'GET /users'),
+      page('api/c-admin-list-users.md', 'List users', 'GET /admin/users'),
     ]);
     const byFile = Object.fromEntries(model.operations.map((operation) => [operation.source.file, operation.name]));
-    expect(byFile).toEqual({ 'api/b-user-list.md': 'listUsers', 'api/c-user-list.md': 'listUsers2', 'api/a-education-list-users.md': 'listUsers3' });
+    expect(byFile).toEqual({ 'api/b-user-list.md': 'listUsers', 'api/a-education-list-users.md': 'listUsers2', 'api/c-admin-list-users.md': 'listUsers3' });
     const warnings = withCode(diagnostics, 'operation-name');
     expect(warnings.map((warning) => [warning.severity, warning.source.file])).toEqual([
-      ['warning', 'api/c-user-list.md'],
       ['warning', 'api/a-education-list-users.md'],
+      ['warning', 'api/c-admin-list-users.md'],
     ]);
     expect(warnings[0]!.message).toBe('3 pages yield the operation name `listUsers` (the same verb and resource), and nothing in their paths tells this one apart; it is named `listUsers2`.');
   });
 
   it('clashes case-insensitively', () => {
-    const { model } = buildModel([page('api/a.md', 'Get widget', 'GET /x/{id}/Widget'), page('api/b.md', 'Get widget', 'GET /x/{id}/widget')]);
+    const { model } = buildModel([page('api/a.md', 'Get widget', 'GET /x/{id}/Widget'), page('api/b.md', 'Get widget', 'GET /y/{id}/x/{id}/widget')]);
     expect(model.operations.map((operation) => operation.name)).toEqual(['getXWidget', 'getXWidget2']);
   });
 });
