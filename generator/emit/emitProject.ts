@@ -6,7 +6,7 @@ import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from './options.js';
 import { requestView } from './requests.js';
 import { schemaFiles } from './schemas.js';
 import { createRenderer } from './templates.js';
-import { enumModelView, structuredModelView } from './models.js';
+import { enumModelView, structuredModelView, unionModelView } from './models.js';
 import type { EmitContext } from './typeExpressions.js';
 import { enumValidatorView, structuredValidatorView, validatorsByTypeView } from './validators.js';
 
@@ -57,6 +57,10 @@ export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OP
       add('models', name, () => render('model.ts', structuredModelView(type as StructuredType, ctx)), origin);
       add('validators', name, () => render('validator.ts', structuredValidatorView(type as StructuredType, ctx)), origin);
     }
+  }
+  for (const [fullName, unionName] of names.unions) {
+    const type = types.get(fullName) as StructuredType;
+    add('models', unionName, () => render('union.ts', unionModelView(type, unionName, ctx)), { source: type.sources[0]!, members: new Map() });
   }
   for (const operation of model.operations) {
     const name = names.operations.get(operation.name)!;

@@ -38,6 +38,8 @@ export interface Names {
   types: Map<string, string>;
   /** Operation name → TypeScript function name. */
   operations: Map<string, string>;
+  /** Full type name → the name of the union of the type and its documented subtypes, for each type that has some. */
+  unions: Map<string, string>;
 }
 
 /** Every name the output exports for a type named `name`. */
@@ -99,7 +101,14 @@ export function assignNames(model: Model, naming: NamingOptions = { typePrefix: 
   for (const operation of model.operations) {
     operations.set(operation.name, claim(identifier(operation.name), operationExports, 'requests', operation.source, 'operation'));
   }
-  return { names: { types, operations }, diagnostics };
+  // A type with documented subtypes also gets a union of itself and them (`AnyDirectoryObject`), named last: it yields to every other name.
+  const derived = new Set(model.namespaces.flatMap((ns) => ns.types.flatMap((type) => (type.kind !== 'enum' && type.baseType ? [type.baseType] : []))));
+  const unions = new Map<string, string>();
+  for (const type of model.namespaces.flatMap((ns) => ns.types)) {
+    if (type.kind === 'enum' || !derived.has(type.fullName) || !types.has(type.fullName)) continue;
+    unions.set(type.fullName, claim(`Any${types.get(type.fullName)!}`, (name) => [name], 'models', type.sources[0]!, 'union type'));
+  }
+  return { names: { types, operations, unions }, diagnostics };
 }
 
 /** `remoteActionAudit` → `RemoteActionAudit`; `microsoft.graph.callRecords.session` → `CallRecordsSession`. */
