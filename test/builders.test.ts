@@ -148,6 +148,26 @@ describe('the fixture', () => {
   });
 });
 
+describe('the path index', () => {
+  it('maps each documented request line, every path of every operation, to its builder', async () => {
+    const { operationsByPath } = (await import(path.join(out, 'requests', 'byPath.ts'))) as { operationsByPath: Record<string, unknown> };
+    const lines = model.operations.flatMap((operation) => operation.paths.map((p) => `${operation.method} ${p.template}`));
+    expect(Object.keys(operationsByPath).sort()).toEqual([...new Set(lines)].sort());
+    expect(operationsByPath['GET /widgets/{widget-id}']).toBe(sdk.getWidget);
+    expect(operationsByPath['PUT /me/drive/items/{parent-id}:/{filename}:/content']).toBe(sdk.setRootContent);
+    expect(operationsByPath["GET /reports/getWidgetReport(date={date_value})"]).toBe(sdk.getReportsWidgetReport);
+  });
+
+  it('is loaded by no builder, barrel or root index: a builder imported alone costs none of it', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const files = (await readdir(out, { recursive: true })).filter((file) => file.endsWith('.ts') && !/^requests[\\/](?:byPath|paths)\.ts$/.test(file));
+    for (const file of files) expect(await readFile(path.join(out, file), 'utf8'), file).not.toMatch(/from '\.\/(?:requests\/)?(?:byPath|paths)\.js'/);
+    const types = await readFile(path.join(out, 'requests', 'paths.ts'), 'utf8');
+    // Types alone: `import type` of each builder, nothing that runs.
+    expect(types.split('\n').filter((line) => line.startsWith('import '))).toSatisfy((imports: string[]) => imports.length > 0 && imports.every((line) => line.startsWith('import type ')));
+  });
+});
+
 describe('URLs', () => {
   it('encodes a path parameter as one segment, which cannot walk up the path', () => {
     expect(getWidget({ params: { widgetId: 'a/b' } }).url).toBe('/widgets/a%2Fb');
@@ -366,6 +386,8 @@ const STRICT = ['--noEmit', '--strict', '--target', 'es2022', '--module', 'noden
 
 const CORRECT = `import * as sdk from './out/index.js';
 import type { CollectionResponse, Gadget, HttpRequest, ResponseOf, ValueResponse, Widget } from './out/index.js';
+import { operationsByPath } from './out/requests/byPath.js';
+import type { DocumentedPath, OperationsByPath } from './out/requests/paths.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
@@ -400,6 +422,11 @@ export const responses: [
   Equal<ResponseOf<typeof resized>, ValueResponse<boolean>>,
 ] = [true, true, true, true, true, true, true, true];
 export const gadget: Gadget = { id: '1', name: 'torch', batteryLevel: 73 };
+
+// The path index: a request line as the docs write it, to its builder.
+export const line: DocumentedPath = 'PUT /me/drive/items/{parent-id}:/{filename}:/content';
+export const byLine = operationsByPath['GET /widgets/{widget-id}']({ params: { widgetId: '1' } });
+export const indexed: [Equal<OperationsByPath['GET /widgets/{widget-id}'], typeof sdk.getWidget>, Equal<ResponseOf<typeof byLine>, Widget>] = [true, true];
 `;
 
 /** Each misuse: why it is wrong, the call, and a piece of the message tsc gives for it. */
@@ -418,6 +445,7 @@ const MISUSES: Array<{ why: string; code: string; mentions: string }> = [
   { why: 'the read-only id in a PATCH body', code: `sdk.updateWidget({ params: { widgetId: '1' }, body: { id: 'x' } });`, mentions: "'id' does not exist" },
   { why: 'a member no enum has', code: `sdk.updateWidget({ params: { widgetId: '1' }, body: { kind: 'huge' } });`, mentions: '"huge"' },
   { why: 'a body on a GET', code: `sdk.getWidget({ params: { widgetId: '1' }, body: {} });`, mentions: "'body' does not exist" },
+  { why: 'a request line no page documents', code: `const nope: DocumentedPath = 'GET /widgets';`, mentions: '"GET /widgets"' },
   { why: 'a PATCH without a body', code: `sdk.updateWidget({ params: { widgetId: '1' } });`, mentions: "Property 'body' is missing" },
   { why: 'a JSON object as file content', code: `sdk.setRootContent({ params: { itemPath: 'a' }, body: { name: 'x' } });`, mentions: "'name' does not exist" },
   { why: 'an action parameter of the wrong type', code: `sdk.resizeWidget({ params: { widgetId: '1' }, body: { size: '48' } });`, mentions: "'string' is not assignable to type 'number'" },

@@ -101,3 +101,32 @@ describe('query options, headers and metadata', () => {
     expect(sdk.deleteRemoteActionAudit({ params: { remoteActionAuditId: '1' } }).response).toEqual({ kind: 'none' });
   });
 });
+
+describe('the path index and builder docs of docs-input/', async () => {
+  const { runPipeline } = await import('../generator/pipeline.js');
+  const { DOCS_INPUT } = await import('./helpers/paths.js');
+  const { files } = await runPipeline([DOCS_INPUT]);
+
+  it('maps each documented request line to its builder, by value and by type', () => {
+    const lines = model.operations.flatMap((operation) => operation.paths.map((path) => [`${operation.method} ${path.template}`, names.operations.get(operation.name)!] as const));
+    expect(lines).toHaveLength(5);
+    const byPath = files.get('requests/byPath.ts')!;
+    const types = files.get('requests/paths.ts')!;
+    for (const [line, builder] of lines) {
+      expect(byPath).toContain(`  '${line}': ${builder},\n`);
+      expect(types).toContain(`  readonly '${line}': typeof ${builder};\n`);
+    }
+    expect(files.get('index.ts')).not.toMatch(/paths|byPath/);
+  });
+
+  it("lists each builder's least privileged permissions per kind in its JSDoc", () => {
+    expect(files.get('requests/getRemoteActionAudit.ts')).toContain(
+      [
+        ' * Permissions, least privileged:',
+        ' * - delegated (work or school account): `DeviceManagementManagedDevices.Read.All`',
+        ' * - delegated (personal Microsoft account): not supported',
+        ' * - application: `DeviceManagementManagedDevices.Read.All`',
+      ].join('\n'),
+    );
+  });
+});

@@ -3,7 +3,7 @@ import type { Diagnostic, EnumType, Model, Source, StructuredType, TypeDefinitio
 import { type CheckHooks, checkFiles } from './checkOutput.js';
 import { assignNames } from './naming.js';
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from './options.js';
-import { requestView } from './requests.js';
+import { pathIndexView, pathTypesView, requestView } from './requests.js';
 import { schemaFiles } from './schemas.js';
 import { createRenderer } from './templates.js';
 import { enumModelView, structuredModelView, unionModelView } from './models.js';
@@ -85,6 +85,9 @@ export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OP
     rootExports.push({ from: `./${folder}/index.js` });
   }
   if (emits.has('requests')) {
+    // The path index, beside the builders but outside their barrel: no builder, nor the root index, loads it.
+    files.set('requests/paths.ts', render('operationPaths.ts', pathTypesView(model.operations, names.operations)));
+    files.set('requests/byPath.ts', render('operationIndex.ts', pathIndexView(model.operations, names.operations)));
     files.set('runtime/request.ts', render('runtime/request.ts', {}));
     files.set('runtime/client.ts', render('runtime/client.ts', {}));
     rootExports.push(

@@ -246,3 +246,47 @@ function requestHeaders(operation: Operation, body: BodyShape): Array<{ name: st
   headers.push({ name: 'Content-Type', value: body.binary ? (documented?.value ?? 'application/octet-stream') : 'application/json' });
   return headers;
 }
+
+/**
+ * The path index: each documented request line (`GET /users/{id |
+ * userPrincipalName}`, every path of every operation) to its builder. Where
+ * pages that stay apart document one line (Intune's subtypes over one
+ * collection), the line maps to all their builders, in name order.
+ */
+function pathEntries(operations: readonly Operation[], names: ReadonlyMap<string, string>): Array<{ key: string; builders: string[] }> {
+  const byLine = new Map<string, string[]>();
+  for (const operation of operations) {
+    const name = names.get(operation.name)!;
+    for (const path of uniquePaths(operation.paths)) {
+      const key = `${operation.method} ${path.template}`;
+      const builders = byLine.get(key) ?? [];
+      if (!builders.includes(name)) builders.push(name);
+      byLine.set(key, builders);
+    }
+  }
+  return [...byLine.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, builders]) => ({ key, builders: builders.sort() }));
+}
+
+/** `requests/paths.ts`: the index as a type alone, so that naming a path costs no builder's code (`typeof` imports only types). */
+export function pathTypesView(operations: readonly Operation[], names: ReadonlyMap<string, string>) {
+  const imports = new ImportSet();
+  const entries = pathEntries(operations, names).map(({ key, builders }) => {
+    for (const builder of builders) imports.add(`./${builder}.js`, builder, true);
+    const types = builders.map((builder) => `typeof ${builder}`);
+    return { key, type: types.length === 1 ? types[0]! : `readonly [${types.join(', ')}]` };
+  });
+  return { imports: imports.lines(), entries };
+}
+
+/** `requests/byPath.ts`: the index as a value, which imports every builder; nothing else imports it. */
+export function pathIndexView(operations: readonly Operation[], names: ReadonlyMap<string, string>) {
+  const imports = new ImportSet();
+  imports.add('./paths.js', 'OperationsByPath', true);
+  const entries = pathEntries(operations, names).map(({ key, builders }) => {
+    for (const builder of builders) imports.add(`./${builder}.js`, builder);
+    return { key, value: builders.length === 1 ? builders[0]! : `[${builders.join(', ')}]` };
+  });
+  return { imports: imports.lines(), entries };
+}

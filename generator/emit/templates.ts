@@ -11,7 +11,7 @@ import { commentText, jsonLiteral, objectKey, propertyKey, stringLiteral } from 
 const TEMPLATE_DIR = pathToFileURL(path.join(PACKAGE_ROOT, 'templates/'));
 
 const PARTIALS = ['header', 'doc', 'imports'] as const;
-const TEMPLATES = ['model.ts', 'union.ts', 'enum.ts', 'validator.ts', 'enumValidator.ts', 'request.ts', 'barrel.ts', 'validatorsByType.ts', 'runtime/validation.ts', 'runtime/request.ts', 'runtime/client.ts'] as const;
+const TEMPLATES = ['model.ts', 'union.ts', 'enum.ts', 'validator.ts', 'enumValidator.ts', 'request.ts', 'barrel.ts', 'validatorsByType.ts', 'operationPaths.ts', 'operationIndex.ts', 'runtime/validation.ts', 'runtime/request.ts', 'runtime/client.ts'] as const;
 
 export type TemplateName = (typeof TEMPLATES)[number];
 export type Render = (name: TemplateName, view: object) => string;

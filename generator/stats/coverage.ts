@@ -1,7 +1,7 @@
 // Coverage figures for one run: how much of the docs reached the model. Pure:
 // parsed pages, the model and the diagnostics in, plain JSON-ready data out.
 // `docgen stats` prints it; the corpus tests compare it with a baseline.
-import type { Diagnostic, Model, Property, TypeRef } from '../model/types.js';
+import type { Diagnostic, Model, Operation, Property, TypeRef } from '../model/types.js';
 import type { ParsedPage } from '../parse/types.js';
 
 /** The namespace of a page that states none (as the model assumes). */
@@ -108,13 +108,17 @@ function rowResolution(model: Model): Coverage['rows'] {
 
 function apiPageCoverage(pages: readonly ParsedPage[], model: Model): Coverage['apiPages'] {
   const apiFiles = pages.filter((page) => page.kind === 'api').map((page) => page.file);
-  const complete = model.operations.filter(
-    (operation) =>
-      Boolean(operation.method) &&
-      operation.paths.length > 0 &&
-      (operation.response.body === undefined || isUsefulType(operation.response.body.type)),
-  ).length;
-  const withOperation = new Set(model.operations.map((operation) => operation.source.file));
+  // A page merged into another's operation (one endpoint, several pages) counts as that operation does.
+  const pagesOf = (operation: Operation) => operation.sources ?? [operation.source];
+  const complete = model.operations
+    .filter(
+      (operation) =>
+        Boolean(operation.method) &&
+        operation.paths.length > 0 &&
+        (operation.response.body === undefined || isUsefulType(operation.response.body.type)),
+    )
+    .reduce((count, operation) => count + pagesOf(operation).length, 0);
+  const withOperation = new Set(model.operations.flatMap((operation) => pagesOf(operation).map((source) => source.file)));
   const withoutOperation = apiFiles.filter((file) => !withOperation.has(file)).sort();
   return { ...ratio(complete, apiFiles.length), operations: model.operations.length, withoutOperation };
 }
