@@ -54,13 +54,14 @@ export function mergeOperations(operations: Operation[], report: DiagnosticSink)
   return merged.sort((a, b) => order.get(a)! - order.get(b)!);
 }
 
-/** The same response and body, where both are known: `unknown` (Untyped) agrees with anything. */
+/**
+ * The same response and body. `unknown` (Untyped) agrees only with itself: a
+ * page that names no type may document another request on the path (an open
+ * extension posted to `/me/messages`), and its examples would be read as the
+ * other page's type.
+ */
 function agree(a: Operation, b: Operation): boolean {
-  return compatible(responseKey(a.response), responseKey(b.response)) && compatible(bodyKey(a.body), bodyKey(b.body));
-}
-
-function compatible(a: string, b: string): boolean {
-  return a === b || a === '*' || b === '*';
+  return responseKey(a.response) === responseKey(b.response) && bodyKey(a.body) === bodyKey(b.body);
 }
 
 function typeKey(type: TypeRef): string {
@@ -97,8 +98,6 @@ function mergeCluster(cluster: Operation[], report: DiagnosticSink): Operation {
     headers: uniteBy<HeaderSpec>(cluster.map((operation) => operation.headers), (header) => header.name.toLowerCase()),
     supportsQueryOptions: cluster.some((operation) => operation.supportsQueryOptions),
     parameters: uniteBy<Property>(cluster.map((operation) => operation.parameters), (parameter) => parameter.name.toLowerCase()),
-    body: primary.body.kind === 'type' && typeKey(primary.body.type) === '*' ? (others.find((operation) => bodyKey(operation.body) !== '*')?.body ?? primary.body) : primary.body,
-    response: responseKey(primary.response) === '*' ? (others.find((operation) => responseKey(operation.response) !== '*')?.response ?? primary.response) : primary.response,
     examples: cluster.flatMap((operation) => operation.examples),
     sources: cluster.map((operation) => operation.source),
   };

@@ -102,6 +102,14 @@ describe('merging the pages of one endpoint', () => {
     expect(withCode(diagnostics, 'operation-merged')).toEqual([]);
   });
 
+  it('keeps apart a page that names no response type: it may document another request on the path (an open extension posted to /me/messages)', () => {
+    const { model } = buildModel([
+      page('api/message-post.md', 'Create message', ['POST /me/messages'], { response: ONE }),
+      page('api/opentypeextension-post.md', 'Create open extension', ['POST /me/messages', 'POST /me/events'], { response: 'If successful, this method returns `201 Created`.' }),
+    ]);
+    expect(model.operations).toHaveLength(2);
+  });
+
   it('does not merge another method or another path', () => {
     const { model } = buildModel([page('api/a.md', 'List users', ['GET /users']), page('api/b.md', 'List users', ['GET /users/{id}/users']), page('api/c.md', 'Delete user', ['DELETE /users'], { response: 'Returns `204 No Content`.' })]);
     expect(model.operations).toHaveLength(3);
