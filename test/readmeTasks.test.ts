@@ -199,7 +199,7 @@ describe("README's tasks, start to finish", () => {
       "for await (const user of graph.items(listUsers({ query: { $select: ['id', 'displayName'], $top: 2 } }))) {",
       "await graph.send(updateUser({ params: { idOrUserPrincipalName: 'ines@contoso.com' }, body: { jobTitle: 'Harbour master', otherMails: ['ines.okafor@fabrikam.com'] } }));",
       'await graph.send(',
-      "for await (const item of graph.items(listGroupMembers({ params: { id: '02bd9fd6-8f93-4758-87c3-1fb73740a315' } }))) {",
+      "for await (const member of graph.items(listGroupMembers({ params: { id: '02bd9fd6-8f93-4758-87c3-1fb73740a315' } }))) {",
       'const file = await graph.send(',
       "const delta = getUsersDelta({ query: { $select: ['displayName'] } });",
       'try {',

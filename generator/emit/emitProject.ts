@@ -36,7 +36,7 @@ export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OP
   const emits = new Set(options.outputs);
   const { names, diagnostics } = assignNames(model, options.naming);
   const types = new Map<string, TypeDefinition>(model.namespaces.flatMap((ns) => ns.types.map((type) => [type.fullName, type])));
-  const ctx: EmitContext = { types, typeNames: names.types, subtypes: subtypesOf(types) };
+  const ctx: EmitContext = { types, typeNames: names.types, subtypes: subtypesOf(types), unions: names.unions };
   const files = new Map<string, string>();
   const origins = new Map<string, FileOrigin>();
   const modules: Record<'models' | 'validators' | 'requests', string[]> = { models: [], validators: [], requests: [] };

@@ -6,7 +6,7 @@ import { deprecatedLine, propertyDoc, sourceLines, withGap } from './docLines.js
 import { jsonLiteral, propertyKey, stringLiteral } from './escape.js';
 import { ImportSet } from './imports.js';
 import { bodyInterfaceName, requestTypeName } from './naming.js';
-import { type EmitContext, propertyType, tsType } from './typeExpressions.js';
+import { type EmitContext, propertyType, responseItemType, tsType } from './typeExpressions.js';
 
 const MODELS = '../models/';
 const ENCODING_CODE = { segment: 's', string: 'q', value: 'v', path: 'p' } as const;
@@ -36,7 +36,9 @@ export function requestView(operation: Operation, name: string, ctx: EmitContext
       })
     : [];
   const requiredFields = fields.some((field) => !/^\w+\?:/.test(field)) || (multiple && primary.parameters.length > 0);
-  const response = responseShape(operation, ctx, imports);
+  // With a cast, the response holds the type cast to: the builder takes the cast as a type parameter.
+  const castItem = casts.length ? castedItem(casts, operation, ctx, imports) : undefined;
+  const response = responseShape(operation, ctx, imports, castItem);
   const summary = [
     { text: operation.title },
     ...(operation.description ? [{ text: '' }, { text: operation.description }] : []),
@@ -69,6 +71,7 @@ export function requestView(operation: Operation, name: string, ctx: EmitContext
     bodyInterface: body.interface,
     bodyType: body.type,
     responseType: response.type,
+    castParam: casts.length ? casts.map(stringLiteral).join(' | ') : undefined,
     responseInfo: jsonLiteral(response.info),
     method: operation.method,
     headers: requestHeaders(operation, body),
@@ -210,13 +213,19 @@ function bodyShape(operation: Operation, name: string, ctx: EmitContext, imports
   return { type: operation.method === 'PATCH' ? `Partial<${writable}>` : writable };
 }
 
-function responseShape(operation: Operation, ctx: EmitContext, imports: ImportSet): { type: string; info: { kind: string; type?: string } } {
+/** The item a cast builder responds with: the type its cast `C` names, else the response's own. */
+function castedItem(casts: string[], operation: Operation, ctx: EmitContext, imports: ImportSet): string {
+  const byCast = casts.map((cast) => `${stringLiteral(cast)}: ${tsType({ kind: 'named', fullName: cast }, ctx, imports, MODELS)}`);
+  return `C extends string ? { ${byCast.join('; ')} }[C] : ${responseItemType(operation.response.body!.type, ctx, imports, MODELS)}`;
+}
+
+function responseShape(operation: Operation, ctx: EmitContext, imports: ImportSet, castItem?: string): { type: string; info: { kind: string; type?: string } } {
   const body = operation.response.body;
   if (!body) return { type: 'void', info: { kind: 'none' } };
   const ref = body.type;
   const typeName = ref.kind === 'named' ? { type: ref.fullName } : {};
   if (ref.kind === 'primitive' && ref.name === 'Stream' && !body.collection) return { type: 'ArrayBuffer', info: { kind: 'stream' } };
-  const item = tsType(ref, ctx, imports, MODELS);
+  const item = castItem ?? responseItemType(ref, ctx, imports, MODELS);
   if (body.collection) return { type: `rt.CollectionResponse<${item.includes(' ') ? `(${item})` : item}>`, info: { kind: 'collection', ...typeName } };
   // Graph wraps a single primitive or enum value in `{ "value": … }`.
   if ((ref.kind === 'primitive' && ref.name !== 'Untyped') || (ref.kind === 'named' && ctx.types.get(ref.fullName)?.kind === 'enum')) {

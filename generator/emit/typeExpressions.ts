@@ -31,6 +31,8 @@ export interface EmitContext {
   typeNames: Map<string, string>;
   /** Full type name → the full names of every type derived from it, directly or not, sorted. */
   subtypes: Map<string, string[]>;
+  /** Full type name → the name of the union of it and its subtypes (`AnyDirectoryObject`), for each type that has subtypes. */
+  unions: Map<string, string>;
 }
 
 /** The type expression for `ref`, importing model types from `modelsDir` (relative, with trailing slash). */
@@ -40,6 +42,14 @@ export function tsType(ref: TypeRef, ctx: EmitContext, imports: ImportSet, model
   const name = ctx.typeNames.get(ref.fullName)!;
   imports.add(`${modelsDir}${name}.js`, name, true);
   return name;
+}
+
+/** What a response holds where the docs say `ref`: the union of the type and its subtypes where it has some, so a switch on `@odata.type` narrows it. */
+export function responseItemType(ref: TypeRef, ctx: EmitContext, imports: ImportSet, modelsDir: string): string {
+  const union = ref.kind === 'named' ? ctx.unions.get(ref.fullName) : undefined;
+  if (!union) return tsType(ref, ctx, imports, modelsDir);
+  imports.add(`${modelsDir}${union}.js`, union, true);
+  return union;
 }
 
 /**
