@@ -103,3 +103,21 @@ export const same: FromIndex[] = widgets;
     expect(problems).toEqual([]);
   });
 });
+
+describe('request bodies', () => {
+  it('require what the docs mark Required, never null unless they say so, and reject typos in nested models', async () => {
+    const tasks = await runCli('generate', '-i', path.join(PROJECT, 'test', 'fixtures', 'tasks'), '-o', path.join(work, 'tasks'), '--no-cache', '-q');
+    expect(tasks.code, tasks.stderr).toBe(0);
+    const problems = await compile(`import { sendMyMail } from './tasks/requests/sendMyMail.js';
+export const sent = sendMyMail({ body: { message: { subject: 'Hello' } } });
+export const kept = sendMyMail({ body: { message: { subject: 'Hello' }, saveToSentItems: false } });
+// @ts-expect-error message is Required
+export const missing = sendMyMail({ body: { saveToSentItems: false } });
+// @ts-expect-error nor may it be null
+export const nothing = sendMyMail({ body: { message: null } });
+// @ts-expect-error a misspelt property of the message
+export const typo = sendMyMail({ body: { message: { subjet: 'Hello' } } });
+`);
+    expect(problems).toEqual([]);
+  });
+});

@@ -199,7 +199,9 @@ function bodyShape(operation: Operation, name: string, ctx: EmitContext, imports
         name: interfaceName,
         properties: body.properties.map((property) => ({
           name: property.name,
-          type: propertyType(property, ctx, imports, MODELS, false),
+          required: property.required === true,
+          // A parameter the caller must send is not null either, unless the docs say it may be.
+          type: propertyType(property.required && property.nullable === null ? { ...property, nullable: false } : property, ctx, imports, MODELS, false),
           doc: propertyDoc(property),
         })),
       },

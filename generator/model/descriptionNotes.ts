@@ -3,6 +3,8 @@ export interface DescriptionNotes {
   readOnly: boolean;
   nullable: boolean | null;
   deprecated: boolean;
+  /** A sentence of its own says "Required." (a request body's parameter the caller must send); "Required if …" is a condition, not this. */
+  required: boolean;
   /** The OData query options the docs say the property supports ("Supports `$filter` (`eq`, `ne`)"). */
   queryOptions: QueryOption[];
 }
@@ -21,6 +23,7 @@ export function readDescriptionNotes(description: string): DescriptionNotes {
     readOnly: READ_ONLY.test(description),
     nullable: NOT_NULLABLE.test(description) ? false : NULLABLE.test(description) ? true : null,
     deprecated: DEPRECATED.test(description),
+    required: description.split(/(?<=[.;])\s+/).some((sentence) => /^\s*required\s*[.;]?\s*$/i.test(sentence)),
     queryOptions: readQueryOptions(description),
   };
 }

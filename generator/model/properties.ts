@@ -18,6 +18,7 @@ export function toProperty(raw: RawProperty, symbols: SymbolTable, namespace: st
     navigation: raw.navigation,
     source: raw.source,
   };
+  if (notes.required) property.required = true;
   if (notes.deprecated || raw.deprecated) property.deprecated = { message: raw.description || 'Deprecated.', source: raw.source };
   return property;
 }

@@ -66,6 +66,8 @@ export interface Property {
   queryOptions: Array<'$filter' | '$select' | '$expand' | '$orderby' | '$search' | '$count'>;
   /** Listed under Relationships (a navigation property) rather than Properties. */
   navigation: boolean;
+  /** The description says "Required.": a request body's parameter the caller must send (absent otherwise). */
+  required?: true;
   deprecated?: Deprecation;
   source: Source;
 }

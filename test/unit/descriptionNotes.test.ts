@@ -53,13 +53,30 @@ describe('deprecated', () => {
   });
 });
 
+describe('required (a request body parameter the caller must send)', () => {
+  it.each(['The message to send. Required.', 'Required. The message to send.', 'Name of the series. Required. ', 'The policy as JSON; Required;', 'REQUIRED.', 'Required'])('"%s" is required', (text) => {
+    expect(readDescriptionNotes(text).required).toBe(true);
+  });
+
+  it.each([
+    '',
+    'Context of the review. Required if justificationRequiredOnApproval is true.',
+    'Indicates whether to save it. Optional.',
+    'The fields required to create a user.',
+    'Required when the type is external.',
+    'Not required.',
+  ])('"%s" is not', (text) => {
+    expect(readDescriptionNotes(text).required).toBe(false);
+  });
+});
+
 describe('combined notes', () => {
   it('reads all three from one description', () => {
-    expect(readDescriptionNotes('[Deprecated] The old id. Read-only. Not nullable.')).toEqual({ readOnly: true, nullable: false, deprecated: true, queryOptions: [] });
+    expect(readDescriptionNotes('[Deprecated] The old id. Read-only. Not nullable.')).toEqual({ readOnly: true, nullable: false, deprecated: true, required: false, queryOptions: [] });
   });
 
   it('reads none from plain text', () => {
-    expect(readDescriptionNotes('The colour of the widget.')).toEqual({ readOnly: false, nullable: null, deprecated: false, queryOptions: [] });
+    expect(readDescriptionNotes('The colour of the widget.')).toEqual({ readOnly: false, nullable: null, deprecated: false, required: false, queryOptions: [] });
   });
 });
 
