@@ -3,9 +3,9 @@
 export * from './models/index.js';
 export * from './validators/index.js';
 export * from './requests/index.js';
-export { createClient, GraphError, ResponseValidationError } from './runtime/client.js';
-export type { ClientOptions, FetchLike, FetchResponse, GraphClient, ResponseValidator } from './runtime/client.js';
-export { buildRequest, countOf, DotSegmentError, expandUrl, mergeHeaders, pathSegment, withQuery } from './runtime/request.js';
+export { createClient, GraphError, ResponseValidationError, responseValidation } from './runtime/client.js';
+export type { ClientOptions, FetchInit, FetchLike, FetchRequest, FetchResponse, GraphClient, GraphInnerError, Middleware, PageIterator, ResponseCheck, ResponseIssue, ResponseValidator, SendOptions } from './runtime/client.js';
+export { buildRequest, countOf, DotSegmentError, expandUrl, mergeHeaders, pathSegment, withQuery, withUrl } from './runtime/request.js';
 export type { Binary, CollectionResponse, HttpMethod, HttpRequest, ODataQuery, RequestHeaders, RequestInput, ResponseInfo, ResponseKind, ResponseOf, UrlPiece, ValueResponse } from './runtime/request.js';
 export type { ValidationIssue, ValidationOptions, ValidationResult } from './runtime/validation.js';
 export { validatorsByType } from './validatorsByType.js';

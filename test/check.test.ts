@@ -205,7 +205,7 @@ describe('docgen check --format', () => {
     const json = await check(docs, out, '--format', 'json');
     expect(json.code).toBe(1);
     expect(json.stderr).toMatch(hint);
-    expect(JSON.parse(json.stdout)).toMatchObject({ upToDate: false, summary: { added: 33, changed: 0, removed: 0 } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ upToDate: false, summary: { added: 36, changed: 0, removed: 0 } });
   });
 
   it('text: no colour when stdout is not a terminal and colour is not forced', async () => {

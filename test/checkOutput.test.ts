@@ -31,7 +31,7 @@ function formatted(file: string, text: string, project: Project): string {
 describe('the emitted code is laid out as the TypeScript formatter lays it out', () => {
   it.each([
     ['docs-input', DOCS_INPUT],
-    ...['hostile', 'requests', 'validation', 'edge'].map((name) => [`test/fixtures/${name}`, path.join(FIXTURES, name)]),
+    ...['hostile', 'requests', 'validation', 'edge', 'tasks'].map((name) => [`test/fixtures/${name}`, path.join(FIXTURES, name)]),
   ])('%s', async (_name, input) => {
     const { model } = await buildFromDocs([input]);
     const { files } = emitProject(model, DEFAULT_EMIT_OPTIONS);

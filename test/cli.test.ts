@@ -68,7 +68,7 @@ describe('docgen generate', () => {
     const run = await runCli('generate', '--input', docs, '--out', out);
     expect(run.code).toBe(0);
     // The default cache is shared with other runs: pages may come from it, the output is the same.
-    expect(run.stdout).toMatch(/11 pages read( \(\d+ from the cache\))?, 32 files written/);
+    expect(run.stdout).toMatch(/11 pages read( \(\d+ from the cache\))?, 35 files written/);
     expect((await readdir(out, { recursive: true })).sort()).toEqual((await readdir(GENERATED, { recursive: true })).sort());
     expect((await runCli('check', '--input', docs, '--out', out)).code).toBe(0);
   });

@@ -104,7 +104,7 @@ describe('strict plus the flags consumers add', () => {
   });
 
   // An ES module package around each output, as a consumer's project is (verbatimModuleSyntax reads the module format from it).
-  it.each(['requests', 'validation', 'hostile', 'edge'])('compiles the output of test/fixtures/%s', async (fixture) => {
+  it.each(['requests', 'validation', 'hostile', 'edge', 'tasks'])('compiles the output of test/fixtures/%s', async (fixture) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), `docgen-flags-${fixture}-`));
     temp.push(dir);
     await writeFile(path.join(dir, 'package.json'), JSON.stringify({ type: 'module' }));

@@ -141,18 +141,22 @@ describe('the config file and the command line', () => {
     const fromConfig = await runCli('generate', '--config', config);
     expect(fromConfig.code).toBe(0);
     expect(await readdir(path.join(work, 'out', 'requests'))).toEqual([
+      'byPath.ts',
       'getRemoteActionAudit.ts',
       'index.ts',
       'listRemoteActionAudits.ts',
+      'paths.ts',
       'updateRemoteActionAudit.ts',
     ]);
     const fromFlags = await runCli('generate', '--config', config, '--exclude', 'api/*-get.md');
     expect(fromFlags.code).toBe(0);
     expect(await readdir(path.join(work, 'out', 'requests'))).toEqual([
+      'byPath.ts',
       'createRemoteActionAudit.ts',
       'deleteRemoteActionAudit.ts',
       'index.ts',
       'listRemoteActionAudits.ts',
+      'paths.ts',
       'updateRemoteActionAudit.ts',
     ]);
   });

@@ -9,8 +9,8 @@
  * @see resources/entity.md:11
  */
 export interface Entity {
-  /** The type of the object, e.g. `#microsoft.graph.entity`; required when it is a derived type. */
-  '@odata.type'?: string;
+  /** The type of the object, as OData names it: `#microsoft.graph.entity`, or one of its subtypes. */
+  '@odata.type'?: '#microsoft.graph.entity' | '#microsoft.graph.remoteActionAudit';
   /** Key that identifies the object. Read-only. */
   readonly id?: string;
 }

@@ -9,6 +9,6 @@
  * @see resources/intune-devices-keyvaluepair_2ofstring_string.md:11
  */
 export interface KeyValuePair_2OfString_String {
-  /** The type of the object, e.g. `#microsoft.graph.keyValuePair_2OfString_String`; required when it is a derived type. */
-  '@odata.type'?: string;
+  /** The type of the object, as OData names it: `#microsoft.graph.keyValuePair_2OfString_String`. */
+  '@odata.type'?: '#microsoft.graph.keyValuePair_2OfString_String';
 }

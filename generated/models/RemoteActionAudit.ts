@@ -16,6 +16,8 @@ import type { RemoteAction } from './RemoteAction.js';
  * @see resources/intune-devices-remoteactionaudit.md:11
  */
 export interface RemoteActionAudit extends Entity {
+  /** The type of the object, as OData names it: `#microsoft.graph.remoteActionAudit`. */
+  '@odata.type'?: '#microsoft.graph.remoteActionAudit';
   /** Name of the device as it appears in Intune. */
   deviceDisplayName?: string | null;
   /** @deprecated Kept only for older clients; read initiatedByUserPrincipalName instead. */

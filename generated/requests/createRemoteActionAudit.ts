@@ -18,6 +18,11 @@ export type CreateRemoteActionAuditRequest = {
  *
  * `POST /deviceManagement/remoteActionAudits`
  *
+ * Permissions, least privileged:
+ * - delegated (work or school account): `DeviceManagementManagedDevices.ReadWrite.All`
+ * - delegated (personal Microsoft account): not supported
+ * - application: `DeviceManagementManagedDevices.ReadWrite.All`
+ *
  * @see api/intune-devices-remoteactionaudit-create.md:11
  */
 export function createRemoteActionAudit(request: CreateRemoteActionAuditRequest): rt.HttpRequest<Omit<RemoteActionAudit, 'id'>, RemoteActionAudit> {

@@ -17,6 +17,11 @@ export type DeleteRemoteActionAuditRequest = {
  *
  * `DELETE /deviceManagement/remoteActionAudits/{remoteActionAuditId}`
  *
+ * Permissions, least privileged:
+ * - delegated (work or school account): `DeviceManagementManagedDevices.ReadWrite.All`
+ * - delegated (personal Microsoft account): not supported
+ * - application: `DeviceManagementManagedDevices.ReadWrite.All`
+ *
  * @see api/intune-devices-remoteactionaudit-delete.md:11
  */
 export function deleteRemoteActionAudit(request: DeleteRemoteActionAuditRequest): rt.HttpRequest<undefined, void> {

@@ -19,6 +19,11 @@ export type GetRemoteActionAuditRequest = {
  *
  * `GET /deviceManagement/remoteActionAudits/{remoteActionAuditId}`
  *
+ * Permissions, least privileged:
+ * - delegated (work or school account): `DeviceManagementManagedDevices.Read.All`
+ * - delegated (personal Microsoft account): not supported
+ * - application: `DeviceManagementManagedDevices.Read.All`
+ *
  * @see api/intune-devices-remoteactionaudit-get.md:11
  */
 export function getRemoteActionAudit(request: GetRemoteActionAuditRequest): rt.HttpRequest<undefined, RemoteActionAudit> {

@@ -18,6 +18,11 @@ export type ListRemoteActionAuditsRequest = {
  *
  * `GET /deviceManagement/remoteActionAudits`
  *
+ * Permissions, least privileged:
+ * - delegated (work or school account): `DeviceManagementManagedDevices.Read.All`
+ * - delegated (personal Microsoft account): not supported
+ * - application: `DeviceManagementManagedDevices.Read.All`
+ *
  * @see api/intune-devices-remoteactionaudit-list.md:11
  */
 export function listRemoteActionAudits(request: ListRemoteActionAuditsRequest = {}): rt.HttpRequest<undefined, rt.CollectionResponse<RemoteActionAudit>> {

@@ -19,6 +19,11 @@ export type UpdateRemoteActionAuditRequest = {
  *
  * `PATCH /deviceManagement/remoteActionAudits/{remoteActionAuditId}`
  *
+ * Permissions, least privileged:
+ * - delegated (work or school account): `DeviceManagementConfiguration.ReadWrite.All`
+ * - delegated (personal Microsoft account): not supported
+ * - application: `DeviceManagementConfiguration.ReadWrite.All`
+ *
  * @see api/intune-devices-remoteactionaudit-update.md:11
  */
 export function updateRemoteActionAudit(request: UpdateRemoteActionAuditRequest): rt.HttpRequest<Partial<Omit<RemoteActionAudit, 'id'>>, RemoteActionAudit> {

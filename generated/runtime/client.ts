@@ -4,13 +4,30 @@
 // bearer token, reads the typed response, turns Graph error bodies into
 // GraphError, retries throttled requests, follows `@odata.nextLink`, and can
 // check responses with the generated validators.
-import { type CollectionResponse, type HttpRequest, mergeHeaders } from './request.js';
+import { type CollectionResponse, type HttpRequest, mergeHeaders, type ResponseInfo, withUrl } from './request.js';
+
+/** The part of an `AbortSignal` the client uses; declared here so that the SDK needs neither the DOM nor Node's typings. */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+  throwIfAborted(): void;
+  addEventListener(type: 'abort', listener: () => void): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
+/** The global `AbortSignal` where the compiler knows one (DOM or Node typings), so that `fetch` fits `FetchLike`; else `AbortSignalLike`. */
+export type ClientSignal = typeof globalThis extends { AbortSignal: { prototype: infer S } } ? S : AbortSignalLike;
+
+/** What the client passes to fetch. */
+export interface FetchInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: string | ArrayBuffer | Uint8Array;
+  signal?: ClientSignal;
+}
 
 /** The part of the Fetch API the client uses; declared here so that the SDK needs neither the DOM nor Node's typings. */
-export type FetchLike = (
-  url: string,
-  init: { method: string; headers: Record<string, string>; body?: string | ArrayBuffer | Uint8Array },
-) => Promise<FetchResponse>;
+export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>;
 
 export interface FetchResponse {
   ok: boolean;
@@ -21,11 +38,31 @@ export interface FetchResponse {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+/** One HTTP request as the client is about to fetch it: the absolute URL, the headers with the token, the encoded body, and which attempt it is (0, then 1… for retries). */
+export interface FetchRequest extends FetchInit {
+  url: string;
+  attempt: number;
+}
+
+/**
+ * Runs around every fetch, retries included: may change the request, call `next` (once, several times, or not at all)
+ * and return its response or another. E.g. logging, tracing, a `client-request-id` per request.
+ */
+export type Middleware = (request: FetchRequest, next: (request: FetchRequest) => Promise<FetchResponse>) => Promise<FetchResponse>;
+
+/** One problem a validator found: the same shape as the validators' `ValidationIssue`. */
+export interface ResponseIssue {
+  /** Where, as a JSON Pointer into the whole response body (`/value/0/deviceIMEI`). */
+  path: string;
+  message: string;
+  expected: string;
+  found: string;
+  /** The doc rule: a page and line (`resources/user.md:42`). */
+  source: string;
+}
+
 /** A generated validator (`validateX`), as the client calls it. */
-export type ResponseValidator = (
-  value: unknown,
-  options?: { mode?: 'lenient' | 'strict' },
-) => { valid: boolean; errors: ReadonlyArray<{ path: string; message: string }> };
+export type ResponseValidator = (value: unknown, options?: { mode?: 'lenient' | 'strict' }) => { valid: boolean; errors: readonly ResponseIssue[] };
 
 export interface ClientOptions {
   /** The service root, e.g. `https://graph.microsoft.com/beta`. */
@@ -36,13 +73,28 @@ export interface ClientOptions {
   fetch?: FetchLike;
   /** Headers sent with every request, under the request's own. */
   headers?: Record<string, string>;
+  /** Run around every fetch, retries included, the first outermost. */
+  middleware?: readonly Middleware[];
   /** Throttled (429) and unavailable (503) responses are retried this many times (default 3), waiting as `Retry-After` says. */
   maxRetries?: number;
   /** The wait when a response gives no usable `Retry-After` (seconds or an HTTP date), doubled on each retry (default 1000 ms); and the longest wait honoured (default 60 s). */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
-  /** Check each response body with the validator of its model type (`validatorsByType` from the generated validators). */
-  validate?: { validators: Readonly<Record<string, ResponseValidator>>; mode?: 'lenient' | 'strict' };
+  /** Checks each parsed response body and throws to reject it: `responseValidation(validatorsByType)`. */
+  validate?: ResponseCheck;
+}
+
+/** What one call may add: a signal that cancels it (the request in flight, or the wait before a retry). */
+export interface SendOptions {
+  signal?: ClientSignal;
+}
+
+/** The `innerError` of a Graph error body, as Graph sends it. */
+export interface GraphInnerError {
+  date?: string;
+  'request-id'?: string;
+  'client-request-id'?: string;
+  [name: string]: unknown;
 }
 
 /** A non-2xx response, with what Graph's error body says. */
@@ -50,26 +102,30 @@ export class GraphError extends Error {
   readonly status: number;
   readonly code: string;
   readonly requestId: string | undefined;
+  /** The error body's `innerError` (or `innererror`). */
+  readonly innerError: GraphInnerError | undefined;
   /** The parsed error body (or its text, when it is not JSON). */
   readonly body: unknown;
 
-  constructor(status: number, code: string, message: string, requestId: string | undefined, body: unknown) {
+  constructor(status: number, code: string, message: string, requestId: string | undefined, body: unknown, innerError?: GraphInnerError) {
     super(message);
     this.name = 'GraphError';
     this.status = status;
     this.code = code;
     this.requestId = requestId;
     this.body = body;
+    this.innerError = innerError;
   }
 }
 
 /** A response body that its type's validator rejects. */
 export class ResponseValidationError extends Error {
   readonly type: string;
-  readonly errors: ReadonlyArray<{ path: string; message: string }>;
+  /** The validator's issues, each with its JSON Pointer into the whole body. */
+  readonly errors: readonly ResponseIssue[];
   readonly value: unknown;
 
-  constructor(type: string, errors: ReadonlyArray<{ path: string; message: string }>, value: unknown) {
+  constructor(type: string, errors: readonly ResponseIssue[], value: unknown) {
     super(`The response is not a valid ${type}: ${errors.map((error) => `${error.path || '/'} ${error.message}`).join('; ')}`);
     this.name = 'ResponseValidationError';
     this.type = type;
@@ -78,31 +134,74 @@ export class ResponseValidationError extends Error {
   }
 }
 
+/** A check of a parsed response body, with what the request says it holds; it throws to reject the body. */
+export type ResponseCheck = (body: unknown, response: ResponseInfo) => void;
+
+/**
+ * The `validate` option: checks each response body by the validator of its model type, found by full name in
+ * `validators`: `validatorsByType`, or only those you pick (`{ 'microsoft.graph.user': validateUser }`), as a bundle
+ * keeps only the validators you import; a type with none there is not checked. A body that fails is rejected with
+ * a ResponseValidationError.
+ */
+export function responseValidation(validators: Readonly<Record<string, ResponseValidator>>, options?: { mode?: 'lenient' | 'strict' }): ResponseCheck {
+  return (value, { kind, type }) => {
+    const validate = type === undefined ? undefined : validators[type];
+    if (!validate) return;
+    // Each item is checked on its own; its errors point into the whole body.
+    const items: Array<[string, unknown]> =
+      kind === 'collection'
+        ? ((value as { value?: unknown[] }).value ?? []).map((item, index) => [`/value/${index}`, item])
+        : kind === 'value'
+          ? [['/value', (value as { value?: unknown }).value]]
+          : [['', value]];
+    for (const [pointer, item] of items) {
+      const result = validate(item, { mode: options?.mode ?? 'lenient' });
+      if (!result.valid) throw new ResponseValidationError(type!, result.errors.map((error) => ({ ...error, path: pointer + error.path })), value);
+    }
+  };
+}
+
+/** What `pages()` and `items()` return: an async iterator that, once exhausted, holds the collection's `@odata.deltaLink`. */
+export interface PageIterator<T> extends AsyncIterableIterator<T> {
+  /** The last page's `@odata.deltaLink` (a delta query's link for the next round), once read. */
+  readonly deltaLink: string | undefined;
+  /** The `@odata.nextLink` of the last page read: where to resume with `withUrl`; none after the last page. */
+  readonly nextLink: string | undefined;
+}
+
 export interface GraphClient {
   /** Sends the request; resolves to the response body as the builder types it. */
-  send<TResponse>(request: HttpRequest<unknown, TResponse>): Promise<TResponse>;
+  send<TResponse>(request: HttpRequest<unknown, TResponse>, options?: SendOptions): Promise<TResponse>;
   /** Every page of a collection, following `@odata.nextLink`. */
-  pages<T>(request: HttpRequest<unknown, CollectionResponse<T>>): AsyncIterableIterator<CollectionResponse<T>>;
+  pages<T>(request: HttpRequest<unknown, CollectionResponse<T>>, options?: SendOptions): PageIterator<CollectionResponse<T>>;
   /** Every item of a collection, across its pages. */
-  items<T>(request: HttpRequest<unknown, CollectionResponse<T>>): AsyncIterableIterator<T>;
+  items<T>(request: HttpRequest<unknown, CollectionResponse<T>>, options?: SendOptions): PageIterator<T>;
 }
 
 export function createClient(options: ClientOptions): GraphClient {
   const doFetch = options.fetch ?? (globalThis as unknown as { fetch: FetchLike }).fetch;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const maxRetries = options.maxRetries ?? 3;
+  const run = (options.middleware ?? []).reduceRight<(request: FetchRequest) => Promise<FetchResponse>>(
+    (next, middleware) => (request) => middleware(request, next),
+    (request) => doFetch(request.url, request),
+  );
 
-  async function send<TResponse>(request: HttpRequest<unknown, TResponse>): Promise<TResponse> {
+  async function send<TResponse>(request: HttpRequest<unknown, TResponse>, { signal }: SendOptions = {}): Promise<TResponse> {
     const url = /^https?:\/\//i.test(request.url) ? request.url : baseUrl + request.url;
     const headers = mergeHeaders(mergeHeaders({}, options.headers), request.headers);
     if (options.getAccessToken) mergeHeaders(headers, { Authorization: `Bearer ${await options.getAccessToken()}` });
+    const init: FetchInit = { method: request.method, headers };
     const body = encodeBody(request.body, headers);
+    if (body !== undefined) init.body = body;
+    if (signal) init.signal = signal;
     for (let attempt = 0; ; attempt++) {
-      const response = await doFetch(url, { method: request.method, headers, body });
+      signal?.throwIfAborted();
+      const response = await run({ ...init, url, attempt });
       if (response.ok) return (await readBody(response, request)) as TResponse;
       if ((response.status === 429 || response.status === 503) && attempt < maxRetries) {
         await response.text(); // drain, so the connection can be reused
-        await sleep(retryDelay(response.headers.get('retry-after'), attempt, options));
+        await sleep(retryDelay(response.headers.get('retry-after'), attempt, options), signal);
         continue;
       }
       throw await toGraphError(response);
@@ -110,44 +209,37 @@ export function createClient(options: ClientOptions): GraphClient {
   }
 
   async function readBody(response: FetchResponse, request: HttpRequest<unknown, unknown>): Promise<unknown> {
-    const { kind, type } = request.response;
+    const { kind } = request.response;
     if (kind === 'stream') return response.arrayBuffer();
     const text = await response.text();
     if (kind === 'none' || text === '') return undefined;
     if (kind === 'count') return Number(text); // Number() ignores the whitespace around it
     const value = /json/i.test(response.headers.get('content-type') ?? 'application/json') ? JSON.parse(text) : text;
-    const validate = type === undefined ? undefined : options.validate?.validators[type];
-    if (validate) {
-      // Each item is checked on its own; its errors point into the whole body.
-      const items: Array<[string, unknown]> =
-        kind === 'collection'
-          ? ((value as { value?: unknown[] }).value ?? []).map((item, index) => [`/value/${index}`, item])
-          : kind === 'value'
-            ? [['/value', (value as { value?: unknown }).value]]
-            : [['', value]];
-      for (const [pointer, item] of items) {
-        const result = validate(item, { mode: options.validate!.mode ?? 'lenient' });
-        if (!result.valid) throw new ResponseValidationError(type!, result.errors.map((error) => ({ ...error, path: pointer + error.path })), value);
-      }
-    }
+    options.validate?.(value, request.response);
     return value;
   }
 
-  async function* pages<T>(request: HttpRequest<unknown, CollectionResponse<T>>): AsyncIterableIterator<CollectionResponse<T>> {
-    let next: HttpRequest<unknown, CollectionResponse<T>> | undefined = request;
-    while (next) {
-      const page: CollectionResponse<T> = await send(next);
-      yield page;
-      const link = page['@odata.nextLink'];
-      next = link ? { method: 'GET', url: link, headers: request.headers, response: request.response } : undefined;
+  /** The pages, or (`flat`) their items; the iterator keeps the links of the last page read. */
+  function walk<T>(request: HttpRequest<unknown, CollectionResponse<T>>, options: SendOptions | undefined, flat: boolean): PageIterator<CollectionResponse<T> | T> {
+    async function* read(): AsyncGenerator<CollectionResponse<T> | T> {
+      for (let next: typeof request | undefined = request; next;) {
+        const page: CollectionResponse<T> = await send(next, options);
+        const link = (iterator.nextLink = page['@odata.nextLink']);
+        iterator.deltaLink = page['@odata.deltaLink'];
+        if (flat) yield* page.value ?? [];
+        else yield page;
+        next = link ? withUrl(request, link) : undefined;
+      }
     }
+    const iterator = Object.assign(read(), { nextLink: undefined as string | undefined, deltaLink: undefined as string | undefined });
+    return iterator;
   }
 
-  async function* items<T>(request: HttpRequest<unknown, CollectionResponse<T>>): AsyncIterableIterator<T> {
-    for await (const page of pages(request)) yield* page.value ?? [];
-  }
-
-  return { send, pages, items };
+  return {
+    send,
+    pages: (request, options) => walk(request, options, false) as PageIterator<never>,
+    items: (request, options) => walk(request, options, true) as PageIterator<never>,
+  };
 }
 
 /** JSON bodies are serialised; others (file content) are sent as they are. */
@@ -178,10 +270,19 @@ function retryDelay(retryAfter: string | null, attempt: number, options: ClientO
   return Math.min(options.maxRetryDelayMs ?? 60_000, delay >= 0 ? delay : (options.retryDelayMs ?? 1000) * 2 ** attempt);
 }
 
-const { setTimeout: later } = globalThis as unknown as { setTimeout(callback: () => void, ms: number): unknown };
+const { setTimeout: later, clearTimeout: clear } = globalThis as unknown as { setTimeout(callback: () => void, ms: number): unknown; clearTimeout(timer: unknown): void };
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => later(resolve, ms));
+/** Resolves after `ms`, or at once when `signal` aborts (the caller then throws its reason). */
+function sleep(ms: number, signal: ClientSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clear(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = later(done, signal?.aborted ? 0 : ms);
+    signal?.addEventListener('abort', done);
+  });
 }
 
 async function toGraphError(response: FetchResponse): Promise<GraphError> {
@@ -192,10 +293,10 @@ async function toGraphError(response: FetchResponse): Promise<GraphError> {
   } catch {
     // not JSON: keep the text
   }
-  const error = (body as { error?: { code?: unknown; message?: unknown; innerError?: Record<string, unknown>; innererror?: Record<string, unknown> } } | null)?.error;
+  const error = (body as { error?: { code?: unknown; message?: unknown; innerError?: GraphInnerError; innererror?: GraphInnerError } } | null)?.error;
   const inner = error?.innerError ?? error?.innererror;
   const requestId = response.headers.get('request-id') ?? (typeof inner?.['request-id'] === 'string' ? inner['request-id'] : undefined);
   const code = typeof error?.code === 'string' ? error.code : `http${response.status}`;
   const message = typeof error?.message === 'string' && error.message !== '' ? error.message : `${response.status} ${response.statusText}`.trim();
-  return new GraphError(response.status, code, message, requestId, body);
+  return new GraphError(response.status, code, message, requestId, body, inner);
 }

@@ -115,6 +115,14 @@ export function countOf(request: HttpRequest<undefined, CollectionResponse<unkno
   return { method: request.method, url, headers: mergeHeaders({ ...request.headers }, { Accept: 'text/plain' }), response: { kind: 'count' } };
 }
 
+/**
+ * The request for a link Graph returned, read as `request` is (its headers, its response type): a GET of `url`, which
+ * may be absolute. Resumes a collection from its `@odata.nextLink`, or a delta query from its `@odata.deltaLink`.
+ */
+export function withUrl<TResponse>(request: HttpRequest<unknown, TResponse>, url: string): HttpRequest<undefined, TResponse> {
+  return { method: 'GET', url, headers: request.headers, response: request.response };
+}
+
 /** Sets each header that has a value into `target`, replacing one of the same name in any letter case (HTTP header names are case-insensitive). */
 export function mergeHeaders(target: Record<string, string>, headers: object | undefined): Record<string, string> {
   for (const [name, value] of Object.entries(headers ?? {})) {
