@@ -253,9 +253,15 @@ function requestHeaders(operation: Operation, body: BodyShape): Array<{ name: st
   const stream = operation.response.body?.type.kind === 'primitive' && operation.response.body.type.name === 'Stream';
   if (!stream) headers.push({ name: 'Accept', value: 'application/json' });
   if (body.type === 'undefined') return headers;
-  const documented = operation.headers.find((header) => header.name.toLowerCase() === 'content-type' && /^[\w.+-]+\/[\w.+-]+$/.test(header.value));
-  headers.push({ name: 'Content-Type', value: body.binary ? (documented?.value ?? 'application/octet-stream') : 'application/json' });
+  const documented = operation.headers.flatMap((header) => (header.name.toLowerCase() === 'content-type' ? [mediaTypeOf(header.value)] : [])).find(Boolean);
+  headers.push({ name: 'Content-Type', value: body.binary ? (documented ?? 'application/octet-stream') : 'application/json' });
   return headers;
+}
+
+/** The media type a header cell opens with (`text/plain`, `text/plain. Required.`, `image/jpeg; charset=…`); undefined for prose. */
+export function mediaTypeOf(cell: string): string | undefined {
+  // A dot inside a name (`vnd.ms-excel`) belongs to it; one after it ends the sentence.
+  return /^\s*`?([\w+-]+(?:\.[\w+-]+)*\/[\w+-]+(?:\.[\w+-]+)*)`?(?=[\s.;,]|$)/.exec(cell)?.[1];
 }
 
 /**
