@@ -55,13 +55,13 @@ import { ${OPERATION} } from '${SDK_NAME}/requests/${OPERATION}';
 
 const client = createClient({ baseUrl: 'https://graph.microsoft.com/beta', getAccessToken: () => 'token' });
 const change: Partial<User> = { displayName: 'Adele Vance' };
-export const updated: User = await client.send(${OPERATION}({ params: { usersId: 'adele@contoso.com' }, body: { displayName: change.displayName } }));
+export const updated: User = await client.send(${OPERATION}({ params: { usersId: 'adele@contoso.com' }, body: change }));
 `,
   root: `import { createClient, ${OPERATION}, type User } from '${SDK_NAME}';
 
 const client = createClient({ baseUrl: 'https://graph.microsoft.com/beta', getAccessToken: () => 'token' });
 const change: Partial<User> = { displayName: 'Adele Vance' };
-export const updated: User = await client.send(${OPERATION}({ params: { usersId: 'adele@contoso.com' }, body: { displayName: change.displayName } }));
+export const updated: User = await client.send(${OPERATION}({ params: { usersId: 'adele@contoso.com' }, body: change }));
 `,
 } as const;
 
