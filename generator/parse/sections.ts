@@ -110,7 +110,9 @@ const EXAMPLES_KEY = /^examples?\b/;
  * Get a user's OneDrive` / `### HTTP request`). `unread`: the `### HTTP
  * request` subsections outside the examples on a page that has an H2 one:
  * they document other requests (`## Get a single thumbnail`), which one
- * operation cannot hold.
+ * operation cannot hold. On a page read by its H3s, an H2 outside the examples
+ * that holds a block of bare request lines and no such H3 is read too
+ * (`drive-list.md`: `## List a site's drives`).
  */
 export function requestSections(outline: PageOutline): { sections: RequestSection[]; unread: Array<RequestSection & { under: Section }> } {
   const h2 = outline.sections.filter((section) => HTTP_REQUEST_KEY.test(section.key)).map((section) => ({ heading: section.heading, title: section.title, nodes: section.nodes }));
@@ -122,5 +124,16 @@ export function requestSections(outline: PageOutline): { sections: RequestSectio
       h3.push({ heading: node, title: squash(nodeText(node)), nodes: untilHeading(section.nodes.slice(index + 1), 3), under: section });
     });
   }
-  return h2.length > 0 ? { sections: h2, unread: h3 } : { sections: h3, unread: [] };
+  if (h2.length > 0) return { sections: h2, unread: h3 };
+  // Such a page may give a further H2 no `### HTTP request` at all, only its request lines (`## List a site's drives`).
+  const under = new Set(h3.map((section) => section.under));
+  const bare = outline.sections
+    .filter((section) => h3.length > 0 && !under.has(section) && !EXAMPLES_KEY.test(section.key) && section.nodes.some(isRequestBlock))
+    .map((section) => ({ heading: section.heading, title: section.title, nodes: section.nodes.filter(isRequestBlock) }));
+  return { sections: [...h3, ...bare].sort((a, b) => (a.heading.position?.start.offset ?? 0) - (b.heading.position?.start.offset ?? 0)), unread: [] };
+}
+
+/** A code block of bare request lines only (`GET /sites/{siteId}/drives`), never a full URL as examples write. */
+function isRequestBlock(node: RootContent): boolean {
+  return node.type === 'code' && node.value.trim() !== '' && node.value.split('\n').every((line) => line.trim() === '' || /^(GET|POST|PATCH|PUT|DELETE)\s+\/\S/.test(line.trim()));
 }

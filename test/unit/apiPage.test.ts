@@ -196,6 +196,31 @@ describe('several HTTP request sections', () => {
     expect(codes(diagnostics).filter((code) => code.startsWith('http'))).toEqual([]);
   });
 
+  it('on such a page, also reads an H2 that gives only a block of bare request lines (`## List a site\'s drives`), never the examples\' full URLs', () => {
+    const { page: read, diagnostics } = parseApi(
+      'api/drive-list.md',
+      page(
+        "## List a group's drives", '', '### HTTP request', '', ...http('GET /groups/{groupId}/drives'), '',
+        "## List a site's drives", '', 'Each site has drives of its own.', '', ...http('GET /sites/{siteId}/drives'), '',
+        "## List a user's drives", '', ...http('GET /users/{id | userPrincipalName}/drives'), '',
+        '## Response', '', FENCE, 'HTTP/1.1 200 OK', FENCE, '',
+        '## Example', '', ...http('GET https://graph.microsoft.com/v1.0/me/drives'),
+      ),
+    );
+    expect(read.requests.map((request) => request.path)).toEqual(['/groups/{groupId}/drives', '/sites/{siteId}/drives', '/users/{id | userPrincipalName}/drives']);
+    expect(codes(diagnostics).filter((code) => code.startsWith('http'))).toEqual([]);
+  });
+
+  it('reads no H2 of bare lines beside a `## HTTP request`, nor a block that mixes in other text', () => {
+    const beside = parseApi('api/x.md', page('## HTTP request', '', ...http('GET /me/drives'), '', "## List a site's drives", '', ...http('GET /sites/{siteId}/drives')));
+    expect(beside.page.requests.map((request) => request.path)).toEqual(['/me/drives']);
+    const mixed = parseApi(
+      'api/x.md',
+      page("## List a group's drives", '', '### HTTP request', '', ...http('GET /groups/{groupId}/drives'), '', '## Notes', '', FENCE, 'GET /sites/{siteId}/drives', 'then page through the results', FENCE),
+    );
+    expect(mixed.page.requests.map((request) => request.path)).toEqual(['/groups/{groupId}/drives']);
+  });
+
   it('never reads `### HTTP request` under the examples', () => {
     const result = parse('api/x.md', page('## Example', '', '### HTTP request', '', ...http('GET /me/drive')));
     expect(result.page.kind).toBe('other');
