@@ -64,7 +64,7 @@ export function transpileSources(files: readonly SourceFile[]): SourceFile[] {
     throw new EmitError(`docgen cannot make JavaScript and declarations from ${at}: ${typescript.flattenDiagnosticMessageText(problem.messageText, ' ')}`);
   }
   return files.flatMap(([path, text]) => {
-    const base = path.slice(0, -'.ts'.length);
+    const base = stem(path);
     // Declaration emit drops the file's opening comment; it says the file is generated, so it is put back.
     const header = /^(?:\/\/.*\n)+/.exec(text)?.[0] ?? '';
     return [
@@ -104,28 +104,31 @@ export async function packageOutput(
     misses.map(({ path, text }) => [path, text]),
     onDone && ((done) => onDone(sources.length - misses.length + done, sources.length)),
   );
-  const made = new Map(known);
+  // This run's files only, from the cache or just made (`emitted` holds each miss's .js then its .d.ts).
+  const made = new Map(sources.flatMap(({ key }) => (known.has(key) ? [[key, known.get(key)!] as const] : [])));
   misses.forEach(({ key }, index) => made.set(key, [emitted[2 * index]![1], emitted[2 * index + 1]![1]]));
-  if (cache && (misses.length > 0 || known.size !== new Set(sources.map(({ key }) => key)).size)) {
-    cache.transpiled = new Map(sources.map(({ key }) => [key, made.get(key)!]));
+  if (cache && (misses.length > 0 || made.size !== known.size)) {
+    cache.transpiled = made;
     cache.changed = true;
   }
   const packaged = new Map([...files].filter(([path]) => !path.endsWith('.ts')));
   for (const { path, key } of sources) {
     const [js, declarations] = made.get(key)!;
-    const base = path.slice(0, -'.ts'.length);
-    packaged.set(`${base}.js`, js);
-    packaged.set(`${base}.d.ts`, declarations);
+    packaged.set(`${stem(path)}.js`, js);
+    packaged.set(`${stem(path)}.d.ts`, declarations);
   }
   packaged.set('package.json', packageJson(options, outputs, new Set(files.keys())));
   const moved = new Map<string, FileOrigin>();
   for (const [path, origin] of origins) {
     if (!path.endsWith('.ts')) moved.set(path, origin);
-    else for (const extension of ['.js', '.d.ts']) moved.set(`${path.slice(0, -'.ts'.length)}${extension}`, origin);
+    else for (const extension of ['.js', '.d.ts']) moved.set(`${stem(path)}${extension}`, origin);
   }
   const sorted = new Map([...packaged].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { files: sorted, origins: moved };
 }
+
+/** `models/User.ts` → `models/User`. */
+const stem = (path: string) => path.slice(0, -'.ts'.length);
 
 /** A module's entry in `exports`: its declarations first, as TypeScript requires. */
 const entry = (base: string) => ({ types: `./${base}.d.ts`, default: `./${base}.js` });
@@ -148,7 +151,7 @@ export function packageJson(options: PackageOptions, outputs: readonly OutputKin
   if (outputs.includes('schemas')) exports['./schemas/*'] = './schemas/*';
   exports['./package.json'] = './package.json';
   const shipped = [...new Set([...paths].map((path) => path.split('/')[0]!))]
-    .map((top) => (top.endsWith('.ts') ? `${top.slice(0, -'.ts'.length)}.*` : top))
+    .map((top) => (top.endsWith('.ts') ? `${stem(top)}.*` : top))
     .sort();
   const manifest = {
     ...Object.fromEntries(PACKAGE_FIELDS.flatMap((field) => (options[field] === undefined ? [] : [[field, options[field]]]))),

@@ -6,7 +6,7 @@ import type { HttpRequestLine } from './types.js';
 import { singular } from './words.js';
 
 // `DELETE/identity/…` (no space) occurs once; "Getting started" must not read as `GET ting`.
-const REQUEST_LINE = /^(GET|POST|PATCH|PUT|DELETE)(?:\s+|(?=\/))(\S.*)$/;
+export const REQUEST_LINE = /^(GET|POST|PATCH|PUT|DELETE)(?:\s+|(?=\/))(\S.*)$/;
 const GRAPH_ROOT = /^(?:https:\/\/graph\.microsoft\.com)?\/(?:beta|v1\.0)(?=\/)/i;
 
 export function readRequestLines(ctx: PageContext, nodes: RootContent[]): HttpRequestLine[] {

@@ -2,6 +2,7 @@
 // presentation only: code-sample tab headings and `[!INCLUDE]` lines.
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import { headingKey, nodeText, squash } from './text.js';
+import { REQUEST_LINE } from './httpRequest.js';
 
 export interface Section {
   /** Heading text as written (spaces squashed). */
@@ -135,5 +136,5 @@ export function requestSections(outline: PageOutline): { sections: RequestSectio
 
 /** A code block of bare request lines only (`GET /sites/{siteId}/drives`), never a full URL as examples write. */
 function isRequestBlock(node: RootContent): boolean {
-  return node.type === 'code' && node.value.trim() !== '' && node.value.split('\n').every((line) => line.trim() === '' || /^(GET|POST|PATCH|PUT|DELETE)\s+\/\S/.test(line.trim()));
+  return node.type === 'code' && node.value.trim() !== '' && node.value.split('\n').every((line) => line.trim() === '' || REQUEST_LINE.exec(line.trim())?.[2]!.startsWith('/') === true);
 }
