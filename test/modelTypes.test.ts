@@ -3,7 +3,7 @@
 // `@odata.type` holds the literal names a value may carry, so it narrows a union of
 // subtypes and rejects another type's name. Each `@ts-expect-error` must meet an
 // error, or tsc reports the directive itself (TS2578).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
@@ -117,6 +117,40 @@ export const missing = sendMyMail({ body: { saveToSentItems: false } });
 export const nothing = sendMyMail({ body: { message: null } });
 // @ts-expect-error a misspelt property of the message
 export const typo = sendMyMail({ body: { message: { subjet: 'Hello' } } });
+`);
+    expect(problems).toEqual([]);
+  });
+
+  it('take one of the types the pages of one endpoint send, told apart by @odata.type, and return their base union', async () => {
+    // A base with two subtypes and an unrelated entity; a page posts each subtype to /tools.
+    const docs = path.join(work, 'siblings');
+    await mkdir(path.join(docs, 'resources'), { recursive: true });
+    await mkdir(path.join(docs, 'api'));
+    const resource = (name: string, base: string, row: string) =>
+      writeFile(path.join(docs, 'resources', `${name}.md`), [`# ${name} resource type`, '', 'Namespace: microsoft.graph', '', `A ${name}.${base ? ` Inherits from [${base}](${base}.md).` : ''}`, '', '## Properties', '|Property|Type|Description|', '|:---|:---|:---|', row, ''].join('\n'));
+    await resource('entity', '', '|id|String|The key. Read-only.|');
+    await resource('tool', 'entity', '|label|String|What it says.|');
+    await resource('hammer', 'tool', '|weight|Int32|How heavy.|');
+    await resource('saw', 'tool', '|teeth|Int32|How many teeth.|');
+    await resource('rope', 'entity', '|length|Int32|How long.|');
+    for (const type of ['hammer', 'saw']) {
+      const page = [`# Create ${type}`, '', 'Namespace: microsoft.graph', '', `Create a ${type}.`, '', '## HTTP request', '', '```http', 'POST /tools', '```', '', '## Request body', '', `In the request body, supply a JSON representation of a [${type}](../resources/${type}.md) object.`, '', '## Response', '', `If successful, this method returns a \`201 Created\` response code and a [${type}](../resources/${type}.md) object in the response body.`, ''];
+      await writeFile(path.join(docs, 'api', `${type}-create.md`), page.join('\n'));
+    }
+    const generated = await runCli('generate', '-i', docs, '-o', path.join(work, 'siblings-out'), '--no-cache', '-q');
+    expect(generated.code, generated.stderr).toBe(0);
+    const problems = await compile(`import { createTool } from './siblings-out/requests/createTool.js';
+import type { AnyTool } from './siblings-out/models/AnyTool.js';
+import type { HttpRequest } from './siblings-out/runtime/request.js';
+export const hammer = createTool({ body: { '@odata.type': '#microsoft.graph.hammer', weight: 2, label: 'claw' } });
+export const saw = createTool({ body: { '@odata.type': '#microsoft.graph.saw', teeth: 40 } });
+// @ts-expect-error a saw has no weight: the @odata.type tells the body's type
+export const mixed = createTool({ body: { '@odata.type': '#microsoft.graph.saw', weight: 2 } });
+// @ts-expect-error a rope is no tool
+export const other = createTool({ body: { '@odata.type': '#microsoft.graph.rope' } });
+// @ts-expect-error the key is read-only: never sent
+export const keyed = createTool({ body: { '@odata.type': '#microsoft.graph.saw', id: 'x' } });
+export const returned: HttpRequest<unknown, AnyTool> = hammer;
 `);
     expect(problems).toEqual([]);
   });

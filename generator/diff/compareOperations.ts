@@ -1,6 +1,6 @@
 // Operations, once matched (matchOperations.ts): name, method, paths and path
 // parameters, permissions, query options, parameters, request body, response.
-import type { Operation, OperationPath, Permissions, RequestBody, ResponseSpec, Source } from '../model/types.js';
+import type { Operation, OperationPath, Permissions, RequestBody, ResponseSpec, Source, TypeRef } from '../model/types.js';
 import type { Reporter, Subject } from './compareModels.js';
 import { aboutItem, compareNotes, compareProperties, compareValueType, valueType } from './compareProperties.js';
 import { matchOperations, pathKey, twinOf } from './matchOperations.js';
@@ -52,13 +52,22 @@ function compareBody(a: RequestBody, b: RequestBody, report: Reporter): void {
   } else if (b.kind === 'none') report('body-removed', a.source, { from: bodyText(a) });
   else if (a.kind === 'type' && b.kind === 'type') {
     if (!sameTypeRef(a.type, b.type)) aboutItem(report, { kind: 'request body' })(typeChangeRule(a.type, b.type), b.source, { from: typeRefText(a.type), to: typeRefText(b.type) });
+    else compareVariants(a.variants ?? [a.type], b.variants ?? [b.type], a.source, b.source, report);
   } else if (a.kind === 'properties' && b.kind === 'properties') compareProperties(a.properties, b.properties, 'body parameter', report);
   else report('body-changed', b.source, { from: bodyText(a), to: bodyText(b) });
 }
 
-/** `microsoft.graph.user`, or the parameters of a body table. */
+/** The types the pages of one endpoint send (file and item attachments): one more is a wider body, one fewer a narrower one. */
+function compareVariants(a: TypeRef[], b: TypeRef[], aSource: Source, bSource: Source, report: Reporter): void {
+  const names = (types: TypeRef[]) => new Set(types.map(typeRefText));
+  const [before, after] = [names(a), names(b)];
+  for (const name of after) if (!before.has(name)) report('body-variant-added', bSource, { to: name });
+  for (const name of before) if (!after.has(name)) report('body-variant-removed', aSource, { from: name });
+}
+
+/** `microsoft.graph.user`, one of the types the pages of an endpoint send, or the parameters of a body table. */
 function bodyText(body: RequestBody): string {
-  if (body.kind === 'type') return typeRefText(body.type);
+  if (body.kind === 'type') return body.variants ? `one of ${body.variants.map(typeRefText).join(', ')}` : typeRefText(body.type);
   if (body.kind === 'properties') return `parameters ${body.properties.map((property) => property.name).join(', ')}`;
   return 'none';
 }

@@ -61,6 +61,8 @@ export const RULES = {
   'body-added': { bump: 'major', text: 'request body added ({to})', reason: 'The builder gains a `body` argument that existing calls do not pass.' },
   'body-removed': { bump: 'major', text: 'request body removed (was {from})', reason: 'The builder loses its `body` argument; existing calls pass one too many.' },
   'body-changed': { bump: 'major', text: 'request body changed from {from} to {to}', reason: 'A documented type and a table of parameters give different body types.' },
+  'body-variant-added': { bump: 'minor', text: 'request body may also be {to}', reason: 'Pages of one endpoint send one more type: the body type is a wider union, which existing calls still fit.' },
+  'body-variant-removed': { bump: 'major', text: 'request body may no longer be {from}', reason: 'No page sends that type to the endpoint any more: the union loses a member, and calls that send it break.' },
   'response-body-added': { bump: 'minor', text: 'response body added ({to})', reason: 'The builder\'s response type goes from void to a value, which existing callers ignore.' },
   'response-body-removed': { bump: 'major', text: 'response body removed (was {from})', reason: 'Code that reads the response gets nothing.' },
   'response-status-changed': { bump: 'patch', text: 'response status changed from {from} to {to}', reason: 'The request builders do not use the status code; it is documentation.' },

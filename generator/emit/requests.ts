@@ -209,10 +209,17 @@ function bodyShape(operation: Operation, name: string, ctx: EmitContext, imports
   }
   if (body.type.kind === 'primitive' && body.type.name === 'Stream') return { type: 'rt.Binary', binary: true };
   if (body.type.kind !== 'named') return { type: body.type.kind === 'unresolved' ? 'Record<string, unknown>' : tsType(body.type, ctx, imports, MODELS) };
-  const type = tsType(body.type, ctx, imports, MODELS);
-  const readOnly = operation.method === 'POST' || operation.method === 'PUT' || operation.method === 'PATCH' ? inheritedNames(body.type.fullName, ctx, (property) => property.readOnly) : [];
+  // Pages of one endpoint that send different types (file and item attachments): the body is one of them, told apart by `@odata.type`.
+  const sent = (body.variants ?? [body.type]).filter((type) => type.kind === 'named');
+  return { type: sent.map((type) => writeShape(type.fullName, operation.method, ctx, imports)).join(' | ') };
+}
+
+/** What a request writes of a type: without its read-only properties, and partial for PATCH. */
+function writeShape(fullName: string, method: Operation['method'], ctx: EmitContext, imports: ImportSet): string {
+  const type = tsType({ kind: 'named', fullName }, ctx, imports, MODELS);
+  const readOnly = method === 'POST' || method === 'PUT' || method === 'PATCH' ? inheritedNames(fullName, ctx, (property) => property.readOnly) : [];
   const writable = readOnly.length ? `Omit<${type}, ${readOnly.map(stringLiteral).join(' | ')}>` : type;
-  return { type: operation.method === 'PATCH' ? `Partial<${writable}>` : writable };
+  return method === 'PATCH' ? `Partial<${writable}>` : writable;
 }
 
 /** The item a cast builder responds with: the type its cast `C` names, else the response's own. */

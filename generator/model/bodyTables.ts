@@ -29,7 +29,11 @@ export function followResourceTables(
       const resource = types.get(body.type.fullName);
       // Resolved again, quietly: buildBody reported what does not resolve.
       const rows = page.body.properties.map((raw) => toProperty(raw, symbols, page.namespace ?? DEFAULT_NAMESPACE, () => {}));
-      if (resource) compareRows(rows, resource, types, report);
+      if (!resource) continue;
+      // A type named without a link is the body only where the table lists its properties; else the table is.
+      const named = page.body.type && !page.body.type.link;
+      if (named && !rows.every((row) => documentedProperties(resource, types).has(row.name))) operation.body = { kind: 'properties', properties: rows, source: page.body.source };
+      else compareRows(rows, resource, types, report);
     } else if (body.kind === 'properties' && operation.method === 'PATCH' && operation.response.body?.type.kind === 'named') {
       const resource = types.get(operation.response.body.type.fullName);
       if (resource) compareRows(body.properties, resource, types, report).forEach(([row, own]) => Object.assign(row, { type: own.type, collection: own.collection }));
@@ -37,12 +41,18 @@ export function followResourceTables(
   }
 }
 
-/** The rows whose type differs from the resource's property of that name (its own or inherited), each reported. */
-function compareRows(rows: Property[], resource: StructuredType, types: Map<string, StructuredType>, report: DiagnosticSink): Array<[Property, Property]> {
+/** A resource's properties by name, its own and inherited. */
+function documentedProperties(resource: StructuredType, types: Map<string, StructuredType>): Map<string, Property> {
   const documented = new Map<string, Property>();
   for (const type of [resource, ...ancestorsOf(resource, types)]) {
     for (const property of type.properties) if (!documented.has(property.name)) documented.set(property.name, property);
   }
+  return documented;
+}
+
+/** The rows whose type differs from the resource's property of that name (its own or inherited), each reported. */
+function compareRows(rows: Property[], resource: StructuredType, types: Map<string, StructuredType>, report: DiagnosticSink): Array<[Property, Property]> {
+  const documented = documentedProperties(resource, types);
   const differing: Array<[Property, Property]> = [];
   for (const row of rows) {
     const own = documented.get(row.name);

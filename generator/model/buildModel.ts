@@ -84,7 +84,7 @@ export function buildModel(pages: readonly ParsedPage[], includes: ReadonlyMap<s
     .filter((operation): operation is Operation => operation !== undefined);
   followResourceTables(sorted, perPage, structured, symbols, report);
   // One operation per endpoint, then names unique among them.
-  const operations = uniqueOperationNames(mergeOperations(perPage, report), report);
+  const operations = uniqueOperationNames(mergeOperations(perPage, structured, report), (name) => symbols.byName.has(name.toLowerCase()), report);
 
   return { model: { namespaces: toNamespaces(types), operations: operations.sort((a, b) => compare(a.name, b.name)) }, diagnostics };
 }

@@ -2,31 +2,44 @@
 // method or from the action the path calls, then the resource the path
 // addresses, after the resource it belongs to (`GET /groups/{id}/members` →
 // `listGroupMembers`, `POST /users/{id}/assignLicense` → `assignUserLicense`).
-// A name depends on the page's own method, path and title only, so adding a
-// page never renames another; a clash that remains is numbered, the plainer
-// path first, then by file. README ("Request builders") states the rule.
+// A name depends on the page's own method, path and title only, until two
+// clash: then the plainer path keeps it and the other names more of its path
+// (`listEducationUsers`); only a clash the paths cannot settle is numbered.
+// README ("Request builders") states the rule.
 import { singular } from '../parse/words.js';
 import type { Diagnostic, HttpMethod, Operation, OperationPath } from './types.js';
 
 /** What a name is made from. */
 export type Nameable = Pick<Operation, 'title' | 'method' | 'paths' | 'response'>;
 
-export function uniqueOperationNames(operations: Operation[], report: (diagnostic: Diagnostic) => void): Operation[] {
+/**
+ * Names unique in the model. Where pages yield one name, the plainer path
+ * keeps it (`/users` before `/education/users`, then the earlier file); each
+ * other one names more of the resources its path goes through
+ * (`listEducationUsers`, `createTermStoreGroup`), at last every one with no
+ * word said once for twice (`listIdentityIdentityProviders`). Only where its
+ * path has no more to say is a name numbered.
+ */
+export function uniqueOperationNames(operations: Operation[], isType: (name: string) => boolean, report: (diagnostic: Diagnostic) => void): Operation[] {
   const taken = new Set<string>();
   const count = new Map<string, number>();
   for (const operation of operations) count.set(operation.name.toLowerCase(), (count.get(operation.name.toLowerCase()) ?? 0) + 1);
-  // The plainer path keeps the bare name (`/users` before `/education/users`), then the earlier file.
   const byPath = [...operations].sort((a, b) => (a.paths[0]?.segments.length ?? 0) - (b.paths[0]?.segments.length ?? 0));
   for (const operation of byPath) {
     const base = operation.name;
     let name = base;
+    for (let reach = 2; taken.has(name.toLowerCase()) && reach <= (operation.paths[0]?.segments.length ?? 0); reach++) name = operationName(operation, isType, reach);
+    if (taken.has(name.toLowerCase())) name = operationName(operation, isType, Infinity);
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}${n}`;
     taken.add(name.toLowerCase());
     if (name === base) continue;
+    const numbered = name.startsWith(base) && /^\d+$/.test(name.slice(base.length));
     report({
       code: 'operation-name',
-      severity: 'warning',
-      message: `${count.get(base.toLowerCase())} pages yield the operation name \`${base}\` (the same verb and resource), and nothing in their paths tells this one apart; it is named \`${name}\`.`,
+      severity: numbered ? 'warning' : 'info',
+      message: numbered
+        ? `${count.get(base.toLowerCase())} pages yield the operation name \`${base}\` (the same verb and resource), and nothing in their paths tells this one apart; it is named \`${name}\`.`
+        : `${count.get(base.toLowerCase())} pages yield the operation name \`${base}\`; a plainer path keeps it, and this one names more of its path: \`${name}\`.`,
       expected: 'one page per method and resource',
       found: JSON.stringify(operation.title),
       source: operation.source,
@@ -75,19 +88,21 @@ const METHOD_VERBS: Record<HttpMethod, { plain: string; ref: string }> = {
  *
  * Words said twice are said once (`Drive` + `DriveItem` → `DriveItem`);
  * articles never occur. `isType`: whether a name (any letter case) is a documented type.
+ * `reach`: how many resources before the target a clash asks to name;
+ * `Infinity` names them all and keeps words said twice.
  */
-export function operationName(operation: Nameable, isType: (name: string) => boolean): string {
+export function operationName(operation: Nameable, isType: (name: string) => boolean, reach = 1): string {
   const { steps, ref, suffix } = readSteps(operation.paths[0]);
   const last = steps.at(-1);
   if (last && !last.keyed && (last.call || titleCalls(operation.title, last.name) || collectionAction(last) || itemAction(operation, last))) {
     const [verb, rest] = operation.method === 'GET' ? ['get', words(last.name.replace(/^get(?=[A-Z0-9])/, ''))] : splitVerb(last.name);
-    return compose(verb, [ownerWord(steps, steps.length - 3), targetWord(steps.at(-2), false, rest !== ''), rest]);
+    return compose(verb, [...ownerWords(steps, steps.length - 3, reach), targetWord(steps.at(-2), false, rest !== ''), rest], reach !== Infinity);
   }
   const method = METHOD_VERBS[operation.method];
   const listed = operation.response.body?.collection || /^list\b/i.test(operation.title.trim());
   const verb = operation.method === 'GET' && listed ? 'list' : ref ? method.ref : method.plain;
   const object = titleResource(operation.title, operation.method, isType) ?? targetWord(last, verb === 'create' || verb === 'add', false);
-  return compose(verb, [ownerWord(steps, steps.length - 2), object, suffix]);
+  return compose(verb, [...ownerWords(steps, steps.length - 2, reach), object, suffix], reach !== Infinity);
 }
 
 function readSteps(path: OperationPath | undefined): { steps: Step[]; ref: boolean; suffix: string } {
@@ -169,13 +184,19 @@ function targetWord(step: Step | undefined, one: boolean, more: boolean): string
   return words(step.keyed || one ? singular(step.name) : step.name);
 }
 
-/** The resource the target belongs to: none for the service root a path starts from, `My` for `/me`. */
-function ownerWord(steps: Step[], index: number): string {
-  const step = steps[index];
-  if (!step) return '';
-  if (step.name === 'me') return 'My';
-  if (index === 0 && !step.keyed) return '';
-  return words(step.keyed ? singular(step.name) : step.name);
+/**
+ * The resources the target belongs to: `reach` named segments before it (one,
+ * unless a clash asks for more); the service root a path starts from is left
+ * out at a reach of one, and `/me` reads `My`.
+ */
+function ownerWords(steps: Step[], index: number, reach: number): string[] {
+  const owners: string[] = [];
+  for (let at = Math.max(0, index - reach + 1); at <= index; at++) {
+    const step = steps[at]!;
+    if (step.name === 'me') owners.push('My');
+    else if (at > 0 || step.keyed || reach > 1) owners.push(words(step.keyed ? singular(step.name) : step.name));
+  }
+  return owners;
 }
 
 /** `assignLicense` → `assign`, `License`; `ItemAt` → `item`, `At`. */
@@ -185,8 +206,8 @@ function splitVerb(name: string): [string, string] {
 }
 
 /** A name that would not start with a letter (a call named `3dView`) starts with `operation`, as an identifier must. */
-function compose(verb: string, parts: string[]): string {
-  const name = verb + parts.reduce(overlapped, '');
+function compose(verb: string, parts: string[], overlap: boolean): string {
+  const name = verb + (overlap ? parts.reduce(overlapped, '') : parts.join(''));
   return /^[a-z]/.test(name) ? name : `operation${pascal(name)}`;
 }
 

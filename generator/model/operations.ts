@@ -107,10 +107,20 @@ function buildBody(page: ApiPage, symbols: SymbolTable, namespace: string, repor
     report,
   );
   if (body.type) {
-    // A table beside an unresolvable type still describes the body better than `unknown`.
-    const quiet = properties.length > 0 ? () => {} : report;
-    const type = resolveTypeRef(body.type, symbols, namespace, quiet);
-    if (type.kind !== 'unresolved' || properties.length === 0) return { kind: 'type', type, source: body.type.source };
+    // A table beside an unresolvable type still describes the body better than `unknown`. A name without a link (Intune's "a JSON representation for the x object") is taken only where it resolves.
+    const linked = body.type.link !== undefined;
+    const type = resolveTypeRef(body.type, symbols, namespace, properties.length > 0 || !linked ? () => {} : report);
+    if (type.kind !== 'unresolved' || (linked && properties.length === 0)) return { kind: 'type', type, source: body.type.source };
+    if (properties.length === 0) {
+      report({
+        code: 'request-body',
+        severity: 'warning',
+        message: `The request body is said to be a \`${body.type.name}\` object, which is no documented type; it is typed as unknown.`,
+        expected: 'a documented type, or a property table',
+        found: JSON.stringify(body.type.name),
+        source: body.type.source,
+      });
+    }
   }
   if (properties.length > 0) return { kind: 'properties', properties, source: body.source };
   return { kind: 'type', type: { kind: 'primitive', name: 'Untyped' }, source: body.source };

@@ -192,7 +192,13 @@ export interface HeaderSpec {
 export type RequestBody =
   | { kind: 'none' }
   /** The body is (a partial of) a documented type. */
-  | { kind: 'type'; type: TypeRef; source: Source }
+  | {
+      kind: 'type';
+      type: TypeRef;
+      source: Source;
+      /** Where the pages of a merged endpoint send different types (file and item attachments): each of them, `type` being their base; the body is one of them. */
+      variants?: TypeRef[];
+    }
   /** The body is an object described by a table and no single type. */
   | { kind: 'properties'; properties: Property[]; source: Source };
 

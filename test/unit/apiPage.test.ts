@@ -450,6 +450,23 @@ describe('request body', () => {
     expect(page.body.properties).toEqual([]);
   });
 
+  it("reads the type Intune's pages name without a link; the model takes it only where it resolves", () => {
+    for (const sentence of ['In the request body, supply a JSON representation for the androidLobApp object.', 'In the request body, supply a JSON representation of an `androidLobApp` object.']) {
+      const { page, diagnostics } = api({ body: [sentence] });
+      expect(page.body.kind === 'described' && page.body.type).toMatchObject({ name: 'androidLobApp', collection: false });
+      expect(page.body.kind === 'described' && page.body.type && 'link' in page.body.type).toBe(false);
+      expect(diagnostics).toEqual([]);
+    }
+  });
+
+  it('takes no name from a JSON representation that names no object', () => {
+    for (const sentence of ['In the request body, supply a JSON representation of the properties to update.', 'In the request body, supply a JSON representation for the object.']) {
+      const { page, diagnostics } = api({ body: [sentence] });
+      expect(page.body.kind === 'described' && page.body.type).toBeFalsy();
+      expect(codes(diagnostics)).toContain('request-body');
+    }
+  });
+
   it('does not take a link to the Graph site as the body type', () => {
     const { page, diagnostics } = api({ body: ['In the request body, supply a JSON representation of the [OData](https://www.odata.org/) object.'] });
     expect(page.body.kind === 'described' && page.body.type).toBeFalsy();

@@ -412,6 +412,18 @@ describe('operations', () => {
       ]);
     });
 
+    it('body-variant-added (not breaking) and body-variant-removed (breaking): the types the pages of one endpoint send', () => {
+      const sending = (...names: string[]) => body({ kind: 'type', type: named('w'), source: at('api/act.md', 40), variants: names.map(named) });
+      const result = changes({ operations: [sending('a', 'b')] }, { operations: [sending('b', 'c')] });
+      expect(result.map((c) => [c.rule, c.breaking, c.from ?? c.to])).toEqual([
+        ['body-variant-added', false, `${NS}.c`],
+        ['body-variant-removed', true, `${NS}.a`],
+      ]);
+      // One type becoming a union of it and another: one more variant.
+      expect(summary(changes({ operations: [body(typed(named('w')))] }, { operations: [sending('w', 'x')] }))).toEqual(['body-variant-added']);
+      expect(changes({ operations: [sending('a', 'b')] }, { operations: [sending('b', 'a')] })).toEqual([]);
+    });
+
     it('a body type is compared like any type reference', () => {
       const result = changes({ operations: [body(typed(named('w')))] }, { operations: [body(typed(named('v')))] });
       expect(result.map((c) => [c.rule, c.item])).toEqual([['type-changed', { kind: 'request body' }]]);

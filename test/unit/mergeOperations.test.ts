@@ -1,13 +1,15 @@
 // One operation per endpoint: pages documenting one method and path merge
 // (paths, permissions per kind, headers, parameters and examples united; the
-// hand-written page's name, title and description preferred); pages that
-// document another body or response for it stay apart.
+// hand-written page's name, title and description preferred); pages that send
+// or return subtypes of one base merge into one builder whose body is one of
+// them; Intune's pages yield to a hand-written page's; pages that document
+// unrelated bodies or responses for it stay apart.
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../generator/model/buildModel.js';
 import { endpointKey, unitePermissions } from '../../generator/model/mergeOperations.js';
 import { parsePathTemplate } from '../../generator/model/paths.js';
 import { parsePage } from '../../generator/parse/parsePage.js';
-import { FENCE, lines, withCode } from './helpers.js';
+import { FENCE, lines, resourcePage, simpleApiPage, withCode } from './helpers.js';
 
 const SOURCE = { file: 'x.md', line: 1, column: 1 };
 const LIST = 'If successful, this method returns a `200 OK` response code and a collection of [user](../resources/user.md) objects in the response body.';
@@ -53,6 +55,13 @@ describe('endpoint keys', () => {
     expect(key('/Users/{id}/')).toBe('GET /users/{}');
     expect(key('/me/drive/root:/{item-path}:/content')).toBe(key('/me/drive/root:/{path}:/content'));
     expect(key('/users/{id}/events')).not.toBe(key('/users/{id}'));
+  });
+
+  it('name a fixed query string, its parameters unnamed: another request on the path', () => {
+    const key = (template: string) => endpointKey('GET', parsePathTemplate(template, SOURCE));
+    expect(key("/me/events/{id}?$expand=extensions($filter=id eq '{extensionId}')")).toBe("GET /me/events/{}?$expand=extensions($filter=id eq '{}')");
+    expect(key("/me/events/{id}?$expand=extensions($filter=id eq '{name}')")).toBe(key("/me/events/{id}?$expand=extensions($filter=id eq '{extensionId}')"));
+    expect(key('/me/events/{id}?$expand=extensions')).not.toBe(key('/me/events/{id}'));
   });
 });
 
@@ -161,5 +170,88 @@ describe('merged operations in docgen diff', () => {
     const changes = compareModels(before, after).changes.map((change) => [change.rule, change.subject.name, change.breaking]);
     expect(changes).toContainEqual(['operation-merged', 'listUsers2', true]);
     expect(changes.filter(([rule]) => rule === 'operation-removed' || rule === 'operation-renamed')).toEqual([]);
+  });
+});
+
+describe('merging the pages of one endpoint that send or return subtypes', () => {
+  const parsed = (file: string, text: string) => parsePage(file, text).page;
+  const entity = parsed('resources/entity.md', resourcePage('entity', ['| id | String | The key. Read-only. |']));
+  const resource = (name: string, base: string, rows: string[] = []) => parsed(`resources/${name.toLowerCase()}.md`, resourcePage(name, rows, { intro: [`Inherits from [${base}](${base.toLowerCase()}.md).`] }));
+  const widget = resource('widget', 'entity', ['| size | Int32 | x |']);
+  const gadget = resource('gadget', 'widget', ['| gear | String | x |']);
+  const gizmo = resource('gizmo', 'widget', ['| spring | String | x |']);
+  const sprocket = resource('sprocket', 'entity');
+  const returns = (type: string, status = '201 Created') => `If successful, this method returns a \`${status}\` response code and a [${type}](../resources/${type.toLowerCase()}.md) object in the response body.`;
+  const create = (file: string, type: string, path = 'POST /widgets') =>
+    parsed(file, simpleApiPage(`Create ${type}`, [path], returns(type), [`In the request body, supply a JSON representation of a [${type}](../resources/${type.toLowerCase()}.md) object.`]));
+  const get = (file: string, type: string) => parsed(file, simpleApiPage(`Get ${type}`, ['GET /widgets/{id}'], returns(type, '200 OK')));
+
+  it("merges a subtype's page into its base's: one builder, named and typed by the base's page", () => {
+    const { model, diagnostics } = buildModel([entity, widget, gadget, get('api/gadget-get.md', 'gadget'), get('api/widget-get.md', 'widget')]);
+    expect(model.operations.map((operation) => [operation.name, operation.response.body?.type, operation.sources?.map((source) => source.file)])).toEqual([
+      ['getWidget', { kind: 'named', fullName: 'microsoft.graph.widget' }, ['api/widget-get.md', 'api/gadget-get.md']],
+    ]);
+    expect(withCode(diagnostics, 'operation-merged').map((diagnostic) => diagnostic.source.file)).toEqual(['api/gadget-get.md']);
+  });
+
+  it('merges sibling subtypes with no page of their base: the base is returned, the body is one of theirs, the name and title from the request line', () => {
+    const { model, diagnostics } = buildModel([entity, widget, gadget, gizmo, create('api/gizmo-create.md', 'gizmo'), create('api/gadget-create.md', 'gadget')]);
+    expect(model.operations).toHaveLength(1);
+    const [operation] = model.operations;
+    expect(operation).toMatchObject({ name: 'createWidget', title: 'POST /widgets', description: '', response: { status: 201, body: { type: { kind: 'named', fullName: 'microsoft.graph.widget' }, collection: false } } });
+    expect(operation!.body).toMatchObject({
+      kind: 'type',
+      type: { kind: 'named', fullName: 'microsoft.graph.widget' },
+      variants: [
+        { kind: 'named', fullName: 'microsoft.graph.gadget' },
+        { kind: 'named', fullName: 'microsoft.graph.gizmo' },
+      ],
+    });
+    expect(withCode(diagnostics, 'operation-name')).toEqual([]);
+  });
+
+  it('keeps apart types that share only entity, the base of every entity', () => {
+    const { model } = buildModel([entity, widget, gadget, sprocket, create('api/gadget-create.md', 'gadget'), create('api/sprocket-create.md', 'sprocket')]);
+    expect(model.operations.map((operation) => [operation.name, operation.body.kind === 'type' && 'variants' in operation.body])).toEqual([
+      ['createGadget', false],
+      ['createSprocket', false],
+    ]);
+  });
+
+  it("reads a type an Intune page names without a link as the body, where the table lists that type's properties", () => {
+    const table = (rows: string[]) => ['In the request body, supply a JSON representation for the gadget object.', '', '|Property|Type|Description|', '|:---|:---|:---|', ...rows];
+    const body = (rows: string[]) => buildModel([entity, widget, gadget, parsed('api/intune-gadget-create.md', simpleApiPage('Create gadget', ['POST /widgets'], returns('gadget'), table(rows)))]).model.operations[0]!.body;
+    expect(body(['|gear|String|x|', '|size|Int32|x|'])).toMatchObject({ kind: 'type', type: { kind: 'named', fullName: 'microsoft.graph.gadget' } });
+    // A row the type does not have: the table is the body.
+    expect(body(['|gear|String|x|', '|force|Boolean|x|'])).toMatchObject({ kind: 'properties' });
+  });
+
+  it('keeps an unlinked name that is no documented type out of the body, and says so where there is no table', () => {
+    const page = simpleApiPage('Create thing', ['POST /things'], 'If successful, this method returns a `204 No Content` response code.', ['In the request body, supply a JSON representation for the thing object.']);
+    const { model, diagnostics } = buildModel([entity, parsed('api/intune-thing-create.md', page)]);
+    expect(model.operations[0]!.body).toEqual({ kind: 'type', type: { kind: 'primitive', name: 'Untyped' }, source: expect.anything() });
+    expect(withCode(diagnostics, 'request-body').map((diagnostic) => diagnostic.found)).toEqual(['"thing"']);
+    expect(withCode(diagnostics, 'unresolved-type')).toEqual([]);
+  });
+
+  it("makes an Intune page yield to the hand-written page of its endpoint, whatever it sends and returns, with a warning", () => {
+    const user = parsed('resources/user.md', resourcePage('user', ['| displayName | String | x |'], { intro: ['Inherits from [entity](entity.md).'] }));
+    const handWritten = parsed('api/user-update.md', simpleApiPage('Update user', ['PATCH /users/{id | userPrincipalName}'], 'If successful, this method returns a `204 No Content` response code.', ['|Property|Type|Description|', '|:---|:---|:---|', '|displayName|String|x|']));
+    const intune = parsed('api/intune-shared-user-update.md', simpleApiPage('Update user', ['PATCH /users/{usersId}'], returns('user', '200 OK'), ['In the request body, supply a JSON representation for the user object.']));
+    const { model, diagnostics } = buildModel([entity, user, intune, handWritten]);
+    expect(model.operations.map((operation) => [operation.name, operation.body.kind, operation.response.status, operation.sources?.map((source) => source.file)])).toEqual([
+      ['updateUser', 'properties', 204, ['api/user-update.md', 'api/intune-shared-user-update.md']],
+    ]);
+    const [merged] = withCode(diagnostics, 'operation-merged');
+    expect(merged).toMatchObject({ severity: 'warning', source: { file: 'api/intune-shared-user-update.md' } });
+    expect(merged!.message).toContain('yields to that page');
+  });
+
+  it('keeps apart hand-written pages that send unrelated types to one endpoint', () => {
+    const { model } = buildModel([entity, widget, sprocket, create('api/widget-create.md', 'widget', 'POST /things'), create('api/sprocket-create.md', 'sprocket', 'POST /things')]);
+    expect(model.operations.map((operation) => [operation.name, operation.paths[0]!.template])).toEqual([
+      ['createSprocket', '/things'],
+      ['createWidget', '/things'],
+    ]);
   });
 });

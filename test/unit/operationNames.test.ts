@@ -1,6 +1,7 @@
 // Operation names: the verb from the method or the action, then the resource
 // the path addresses after the one it belongs to; no articles; a page's name
-// does not depend on which other pages exist, and a clash that remains is numbered.
+// does not depend on which other pages exist, and a clash names more of the path
+// (numbered only where the paths cannot settle it).
 import { describe, expect, it } from 'vitest';
 import { compareModels } from '../../generator/diff/compareModels.js';
 import { buildModel } from '../../generator/model/buildModel.js';
@@ -102,25 +103,48 @@ describe('unique operation names', () => {
     expect(withCode(among.diagnostics, 'operation-name')).toEqual([]);
   });
 
-  it('numbers a clash the paths cannot settle, the plainer path first, then by file, with an `operation-name` warning', () => {
+  it('settles a clash by more of the path: the plainer path keeps the name, the others name their service root, with an `operation-name` note', () => {
     const { model, diagnostics } = buildModel([
       page('api/a-education-list-users.md', 'List users', 'GET /education/users'),
       page('api/b-user-list.md', 'List users', 'GET /users'),
       page('api/c-admin-list-users.md', 'List users', 'GET /admin/users'),
     ]);
     const byFile = Object.fromEntries(model.operations.map((operation) => [operation.source.file, operation.name]));
-    expect(byFile).toEqual({ 'api/b-user-list.md': 'listUsers', 'api/a-education-list-users.md': 'listUsers2', 'api/c-admin-list-users.md': 'listUsers3' });
-    const warnings = withCode(diagnostics, 'operation-name');
-    expect(warnings.map((warning) => [warning.severity, warning.source.file])).toEqual([
-      ['warning', 'api/a-education-list-users.md'],
-      ['warning', 'api/c-admin-list-users.md'],
+    expect(byFile).toEqual({ 'api/b-user-list.md': 'listUsers', 'api/a-education-list-users.md': 'listEducationUsers', 'api/c-admin-list-users.md': 'listAdminUsers' });
+    const notes = withCode(diagnostics, 'operation-name');
+    expect(notes.map((note) => [note.severity, note.source.file])).toEqual([
+      ['info', 'api/a-education-list-users.md'],
+      ['info', 'api/c-admin-list-users.md'],
     ]);
-    expect(warnings[0]!.message).toBe('3 pages yield the operation name `listUsers` (the same verb and resource), and nothing in their paths tells this one apart; it is named `listUsers2`.');
+    expect(notes[0]!.message).toBe('3 pages yield the operation name `listUsers`; a plainer path keeps it, and this one names more of its path: `listEducationUsers`.');
+  });
+
+  it('names as many resources as the clash needs, and at last keeps words said twice', () => {
+    const { model } = buildModel([
+      page('api/a.md', 'Clear fill', 'POST /workbook/names/{name}/range/format/fill/clear'),
+      page('api/b.md', 'Clear fill', 'POST /workbook/charts/{name}/format/fill/clear'),
+      page('api/c.md', 'List identityProviders', 'GET /identityProviders'),
+      page('api/d.md', 'List identityProviders', 'GET /identity/identityProviders'),
+    ]);
+    expect(model.operations.map((operation) => [operation.source.file, operation.name])).toEqual([
+      ['api/b.md', 'clearFormatFill'],
+      ['api/a.md', 'clearRangeFormatFill'],
+      ['api/d.md', 'listIdentityIdentityProviders'],
+      ['api/c.md', 'listIdentityProviders'],
+    ]);
+  });
+
+  it('numbers a clash the paths cannot settle (one route, two requests), the earlier file first, with an `operation-name` warning', () => {
+    const { model, diagnostics } = buildModel([page('api/a.md', 'Get widget', 'GET /x/{id}/Widget'), page('api/b.md', 'Get widget', 'GET /x/{xId}/widget?$select=a')]);
+    expect(model.operations.map((operation) => operation.name)).toEqual(['getXWidget', 'getXWidget2']);
+    const [warning] = withCode(diagnostics, 'operation-name');
+    expect(warning).toMatchObject({ severity: 'warning', source: { file: 'api/b.md' } });
+    expect(warning!.message).toBe('2 pages yield the operation name `getXWidget` (the same verb and resource), and nothing in their paths tells this one apart; it is named `getXWidget2`.');
   });
 
   it('clashes case-insensitively', () => {
     const { model } = buildModel([page('api/a.md', 'Get widget', 'GET /x/{id}/Widget'), page('api/b.md', 'Get widget', 'GET /y/{id}/x/{id}/widget')]);
-    expect(model.operations.map((operation) => operation.name)).toEqual(['getXWidget', 'getXWidget2']);
+    expect(model.operations.map((operation) => operation.name)).toEqual(['getXWidget', 'getYXWidget']);
   });
 });
 
