@@ -2,6 +2,7 @@
 // a property different types, the resource's own table wins (issue 19): the
 // body page repeats the resource's rows and drifts more often than the resource.
 import type { ParsedPage } from '../parse/types.js';
+import { endpointKey } from './mergeOperations.js';
 import { toProperty, typeKey } from './properties.js';
 import { ancestorsOf, DEFAULT_NAMESPACE } from './structuredTypes.js';
 import type { DiagnosticSink, SymbolTable } from './symbols.js';
@@ -10,8 +11,9 @@ import type { Operation, Property, StructuredType } from './types.js';
 /**
  * A body that is a documented type (`Partial<Omit<X, 'id'>>`) already follows
  * the resource, so its table is only checked. A PATCH body typed by its table
- * alone, on a page that returns the updated resource, takes the resource's
- * type for each row that is one of the resource's properties.
+ * alone takes the type of the resource it updates (the one the page returns,
+ * else the one a GET of its path reads) for each row that is one of the
+ * resource's properties.
  */
 export function followResourceTables(
   pages: readonly ParsedPage[],
@@ -21,6 +23,7 @@ export function followResourceTables(
   report: DiagnosticSink,
 ): void {
   const byFile = new Map(operations.map((operation) => [operation.source.file, operation]));
+  const readBack = readEndpoints(operations);
   for (const page of pages) {
     const operation = byFile.get(page.file);
     if (!operation || page.kind !== 'api' || page.body.kind !== 'described' || page.body.properties.length === 0) continue;
@@ -34,11 +37,30 @@ export function followResourceTables(
       const named = page.body.type && !page.body.type.link;
       if (named && !rows.every((row) => documentedProperties(resource, types).has(row.name))) operation.body = { kind: 'properties', properties: rows, source: page.body.source };
       else compareRows(rows, resource, types, report);
-    } else if (body.kind === 'properties' && operation.method === 'PATCH' && operation.response.body?.type.kind === 'named') {
-      const resource = types.get(operation.response.body.type.fullName);
+    } else if (body.kind === 'properties' && operation.method === 'PATCH') {
+      const updated = updatedResource(operation, readBack);
+      const resource = updated && types.get(updated);
       if (resource) compareRows(body.properties, resource, types, report).forEach(([row, own]) => Object.assign(row, { type: own.type, collection: own.collection }));
     }
   }
+}
+
+/** Each endpoint a GET reads one named object from, to that type's full name. */
+function readEndpoints(operations: readonly Operation[]): Map<string, string> {
+  const read = new Map<string, string>();
+  for (const operation of operations) {
+    const returned = operation.response.body;
+    if (operation.method !== 'GET' || returned?.collection !== false || returned.type.kind !== 'named') continue;
+    for (const path of operation.paths) if (!read.has(endpointKey('GET', path))) read.set(endpointKey('GET', path), returned.type.fullName);
+  }
+  return read;
+}
+
+/** What a PATCH updates: the resource it returns, else the one a GET of its path reads (`user-update.md` answers 204 No Content). */
+function updatedResource(operation: Operation, readBack: ReadonlyMap<string, string>): string | undefined {
+  const returned = operation.response.body?.type;
+  if (returned?.kind === 'named') return returned.fullName;
+  return operation.paths.map((path) => readBack.get(endpointKey('GET', path))).find((fullName) => fullName !== undefined);
 }
 
 /** A resource's properties by name, its own and inherited. */
