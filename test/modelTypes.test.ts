@@ -121,7 +121,7 @@ export const typo = sendMyMail({ body: { message: { subjet: 'Hello' } } });
     expect(problems).toEqual([]);
   });
 
-  it('take one of the types the pages of one endpoint send, told apart by @odata.type, and return their base union', async () => {
+  it('take one of the types the pages of one endpoint send, or a type or any of its subtypes, told apart by @odata.type, and return their base union', async () => {
     // A base with two subtypes and an unrelated entity; a page posts each subtype to /tools.
     const docs = path.join(work, 'siblings');
     await mkdir(path.join(docs, 'resources'), { recursive: true });
@@ -133,6 +133,8 @@ export const typo = sendMyMail({ body: { message: { subjet: 'Hello' } } });
     await resource('hammer', 'tool', '|weight|Int32|How heavy.|');
     await resource('saw', 'tool', '|teeth|Int32|How many teeth.|');
     await resource('rope', 'entity', '|length|Int32|How long.|');
+    // A page that posts the base itself, as the attachment pages do: the body is the base or any subtype.
+    await writeFile(path.join(docs, 'api', 'kit-post-tools.md'), ['# Add tool to kit', '', 'Namespace: microsoft.graph', '', 'Add a tool.', '', '## HTTP request', '', '```http', 'POST /kits/{kitId}/tools', '```', '', '## Request body', '', 'In the request body, supply a JSON representation of a [tool](../resources/tool.md) object.', '', '## Response', '', 'If successful, this method returns a `201 Created` response code and a [tool](../resources/tool.md) object in the response body.', ''].join('\n'));
     for (const type of ['hammer', 'saw']) {
       const page = [`# Create ${type}`, '', 'Namespace: microsoft.graph', '', `Create a ${type}.`, '', '## HTTP request', '', '```http', 'POST /tools', '```', '', '## Request body', '', `In the request body, supply a JSON representation of a [${type}](../resources/${type}.md) object.`, '', '## Response', '', `If successful, this method returns a \`201 Created\` response code and a [${type}](../resources/${type}.md) object in the response body.`, ''];
       await writeFile(path.join(docs, 'api', `${type}-create.md`), page.join('\n'));
@@ -140,6 +142,7 @@ export const typo = sendMyMail({ body: { message: { subjet: 'Hello' } } });
     const generated = await runCli('generate', '-i', docs, '-o', path.join(work, 'siblings-out'), '--no-cache', '-q');
     expect(generated.code, generated.stderr).toBe(0);
     const problems = await compile(`import { createTool } from './siblings-out/requests/createTool.js';
+import { createKitTool } from './siblings-out/requests/createKitTool.js';
 import type { AnyTool } from './siblings-out/models/AnyTool.js';
 import type { HttpRequest } from './siblings-out/runtime/request.js';
 export const hammer = createTool({ body: { '@odata.type': '#microsoft.graph.hammer', weight: 2, label: 'claw' } });
@@ -151,6 +154,12 @@ export const other = createTool({ body: { '@odata.type': '#microsoft.graph.rope'
 // @ts-expect-error the key is read-only: never sent
 export const keyed = createTool({ body: { '@odata.type': '#microsoft.graph.saw', id: 'x' } });
 export const returned: HttpRequest<unknown, AnyTool> = hammer;
+export const packed = createKitTool({ params: { kitId: 'k' }, body: { '@odata.type': '#microsoft.graph.saw', teeth: 12, label: 'tenon' } });
+export const plain = createKitTool({ params: { kitId: 'k' }, body: { label: 'any tool' } });
+// @ts-expect-error a hammer has no teeth
+export const wrong = createKitTool({ params: { kitId: 'k' }, body: { '@odata.type': '#microsoft.graph.hammer', teeth: 12 } });
+// @ts-expect-error read-only in every member of the union
+export const keyedMember = createKitTool({ params: { kitId: 'k' }, body: { '@odata.type': '#microsoft.graph.saw', id: 'x' } });
 `);
     expect(problems).toEqual([]);
   });

@@ -47,6 +47,9 @@ export interface ValueResponse<T> {
 /** A file's content, for upload bodies and stream responses. */
 export type Binary = ArrayBuffer | Uint8Array | string;
 
+/** `Omit` for each member of a union (`Omit<A | B, K>` keeps only the keys A and B share): a body that may be a type or any of its subtypes, less their read-only properties. */
+export type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /** The headers a page documents, by name, and any others the caller adds. */
 export type RequestHeaders<TDocumented extends string> = { [K in TDocumented]?: string } & Record<string, string | undefined>;
 

@@ -214,11 +214,18 @@ function bodyShape(operation: Operation, name: string, ctx: EmitContext, imports
   return { type: sent.map((type) => writeShape(type.fullName, operation.method, ctx, imports)).join(' | ') };
 }
 
-/** What a request writes of a type: without its read-only properties, and partial for PATCH. */
+/**
+ * What a request writes of a type: the type, or where it has subtypes any of
+ * them (a message's attachment is a file, item or reference attachment, told
+ * apart by `@odata.type`); without read-only properties, and partial for PATCH.
+ */
 function writeShape(fullName: string, method: Operation['method'], ctx: EmitContext, imports: ImportSet): string {
-  const type = tsType({ kind: 'named', fullName }, ctx, imports, MODELS);
-  const readOnly = method === 'POST' || method === 'PUT' || method === 'PATCH' ? inheritedNames(fullName, ctx, (property) => property.readOnly) : [];
-  const writable = readOnly.length ? `Omit<${type}, ${readOnly.map(stringLiteral).join(' | ')}>` : type;
+  const type = responseItemType({ kind: 'named', fullName }, ctx, imports, MODELS);
+  const family = ctx.unions.has(fullName) ? [fullName, ...(ctx.subtypes.get(fullName) ?? [])] : [fullName];
+  const writes = method === 'POST' || method === 'PUT' || method === 'PATCH';
+  const readOnly = writes ? [...new Set(family.flatMap((name) => inheritedNames(name, ctx, (property) => property.readOnly)))].sort() : [];
+  // Omit of a union keeps only the keys its members share; rt.Without omits from each member.
+  const writable = readOnly.length ? `${family.length > 1 ? 'rt.Without' : 'Omit'}<${type}, ${readOnly.map(stringLiteral).join(' | ')}>` : type;
   return method === 'PATCH' ? `Partial<${writable}>` : writable;
 }
 
