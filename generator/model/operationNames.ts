@@ -14,7 +14,8 @@ export type Nameable = Pick<Operation, 'title' | 'method' | 'paths' | 'response'
 
 /**
  * Names unique in the model. Where pages yield one name, the plainer path
- * keeps it (`/users` before `/education/users`, then the earlier file); each
+ * keeps it (`/users` before `/education/users`, then the page that names more
+ * of what it sends and returns, then the earlier file); each
  * other one names more of the resources its path goes through
  * (`listEducationUsers`, `createTermStoreGroup`), at last every one with no
  * word said once for twice (`listIdentityIdentityProviders`). Only where its
@@ -24,7 +25,8 @@ export function uniqueOperationNames(operations: Operation[], isType: (name: str
   const taken = new Set<string>();
   const count = new Map<string, number>();
   for (const operation of operations) count.set(operation.name.toLowerCase(), (count.get(operation.name.toLowerCase()) ?? 0) + 1);
-  const byPath = [...operations].sort((a, b) => (a.paths[0]?.segments.length ?? 0) - (b.paths[0]?.segments.length ?? 0));
+  // On one route, the page that names what it sends and returns keeps the name (`user-post-messages.md` before a page that posts extended properties to `/me/messages`).
+  const byPath = [...operations].sort((a, b) => (a.paths[0]?.segments.length ?? 0) - (b.paths[0]?.segments.length ?? 0) || typedness(b) - typedness(a));
   for (const operation of byPath) {
     const base = operation.name;
     let name = base;
@@ -47,6 +49,12 @@ export function uniqueOperationNames(operations: Operation[], isType: (name: str
     operation.name = name;
   }
   return operations;
+}
+
+/** How many of the body and the response are a documented type or a table. */
+function typedness(operation: Operation): number {
+  const body = operation.body.kind === 'properties' || (operation.body.kind === 'type' && operation.body.type.kind === 'named');
+  return Number(body) + Number(operation.response.body?.type.kind === 'named');
 }
 
 /** A named segment of a path: `users`, `users/{id}` (keyed), `assignLicense` or `getX(a=1)` (a call). */

@@ -9,7 +9,7 @@ import { type Nameable, operationName } from '../../generator/model/operationNam
 import { parsePathTemplate } from '../../generator/model/paths.js';
 import type { HttpMethod } from '../../generator/model/types.js';
 import { parsePage } from '../../generator/parse/parsePage.js';
-import { simpleApiPage, withCode } from './helpers.js';
+import { resourcePage, simpleApiPage, withCode } from './helpers.js';
 
 const SOURCE = { file: 'x.md', line: 1, column: 1 };
 const TYPES = new Set(['user', 'remoteactionaudit', 'androidlobapp', 'driveitem', 'apiconnectorconfiguration']);
@@ -140,6 +140,13 @@ describe('unique operation names', () => {
     const [warning] = withCode(diagnostics, 'operation-name');
     expect(warning).toMatchObject({ severity: 'warning', source: { file: 'api/b.md' } });
     expect(warning!.message).toBe('2 pages yield the operation name `getXWidget` (the same verb and resource), and nothing in their paths tells this one apart; it is named `getXWidget2`.');
+  });
+
+  it('on one route, lets the page that names what it returns keep the name, whatever the file order', () => {
+    const typed = parsePage('api/z-message-post.md', simpleApiPage('Create message', ['POST /me/messages'], 'If successful, this method returns a `201 Created` response code and a [message](../resources/message.md) object in the response body.')).page;
+    const message = parsePage('resources/message.md', resourcePage('message', ['| subject | String | x |'])).page;
+    const { model } = buildModel([message, page('api/a-extended-property-post.md', 'Create extended property', 'POST /me/messages'), typed]);
+    expect(Object.fromEntries(model.operations.map((operation) => [operation.source.file, operation.name]))).toEqual({ 'api/z-message-post.md': 'createMyMessage', 'api/a-extended-property-post.md': 'createMyMessage2' });
   });
 
   it('clashes case-insensitively', () => {
