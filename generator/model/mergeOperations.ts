@@ -73,11 +73,19 @@ export function mergeOperations(operations: Operation[], types: ReadonlyMap<stri
   // The most general pages first (a base type's before its subtypes'), so that a subtype's page finds the cluster its base's page began.
   for (const operation of [...operations].sort((a, b) => depth(a) - depth(b) || preference(a, b))) {
     const keys = [...new Set(operation.paths.map((path) => endpointKey(operation.method, path)))];
-    const candidates = keys.flatMap((key) => byKey.get(key) ?? []);
-    let target = candidates.find((candidate) => joined(candidate, operation, lineage));
-    if (target) Object.assign(target, joined(target, operation, lineage));
-    else clusters.push((target = { members: [], body: bodyType(operation), response: operation.response.body?.type, yielded: [] }));
+    const candidates = [...new Set(keys.flatMap((key) => byKey.get(key) ?? []))].filter((candidate) => joined(candidate, operation, lineage));
+    const target: Cluster = candidates[0] ?? { members: [], body: bodyType(operation), response: operation.response.body?.type, yielded: [] };
+    if (candidates.length === 0) clusters.push(target);
+    else Object.assign(target, joined(target, operation, lineage));
     target.members.push(operation);
+    // A page whose paths are two endpoints' (`chatmessage-post.md`: a channel's messages and a chat's) joins their clusters into one.
+    for (const other of candidates.slice(1)) {
+      const union = joinedClusters(target, other, lineage);
+      if (!union) continue;
+      Object.assign(target, union, { members: [...target.members, ...other.members] });
+      clusters.splice(clusters.indexOf(other), 1);
+      for (const [key, list] of byKey) byKey.set(key, [...new Set(list.map((cluster) => (cluster === other ? target : cluster)))]);
+    }
     for (const key of keys) {
       const list = byKey.get(key) ?? [];
       if (!list.includes(target)) list.push(target);
@@ -126,6 +134,11 @@ function joined(cluster: Cluster, operation: Operation, lineage: Lineage): Pick<
   const body = common(cluster.body, bodyType(operation), lineage);
   const response = common(cluster.response, operation.response.body?.type, lineage);
   return body !== null && response !== null ? { body, response } : undefined;
+}
+
+/** What two clusters send and return in common, or nothing where they send or return unrelated things. */
+function joinedClusters(a: Cluster, b: Cluster, lineage: Lineage): Pick<Cluster, 'body' | 'response'> | undefined {
+  return joined(a, b.members[0]!, lineage) && joined(b, a.members[0]!, lineage) ? { body: common(a.body, b.body, lineage) ?? undefined, response: common(a.response, b.response, lineage) ?? undefined } : undefined;
 }
 
 /** What every entity derives from: sharing it says nothing about two types. */

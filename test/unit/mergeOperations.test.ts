@@ -111,6 +111,17 @@ describe('merging the pages of one endpoint', () => {
     expect(withCode(diagnostics, 'operation-merged')).toEqual([]);
   });
 
+  it('joins two endpoints into one operation where a page documents both (a channel\'s messages and a chat\'s, on chatmessage-post.md)', () => {
+    const { model } = buildModel([
+      page('api/chat-post-messages.md', 'Send message in a chat', ['POST /chats/{chat-id}/messages'], { response: ONE }),
+      page('api/channel-post-messages.md', 'Send message in a channel', ['POST /teams/{team-id}/channels/{channel-id}/messages'], { response: ONE }),
+      page('api/chatmessage-post.md', 'Send message', ['POST /teams/{team-id}/channels/{channel-id}/messages', 'POST /chats/{chat-id}/messages'], { response: ONE }),
+    ]);
+    expect(model.operations.map((operation) => [operation.name, operation.paths.map((path) => path.template), operation.sources?.map((source) => source.file)])).toEqual([
+      ['createChatMessage', ['/chats/{chat-id}/messages', '/teams/{team-id}/channels/{channel-id}/messages'], ['api/chat-post-messages.md', 'api/channel-post-messages.md', 'api/chatmessage-post.md']],
+    ]);
+  });
+
   it('keeps apart a page that names no response type: it may document another request on the path (an open extension posted to /me/messages)', () => {
     const { model } = buildModel([
       page('api/message-post.md', 'Create message', ['POST /me/messages'], { response: ONE }),
