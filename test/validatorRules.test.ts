@@ -50,20 +50,67 @@ describe('primitives', () => {
     ['sbyte', [-128, 127], [-129, 128]],
     ['int16', [-32768, 32767], [-32769, 32768]],
     ['int32', [-2147483648, 2147483647], [-2147483649, 2147483648, 0.5]],
-    ['int64', [0, 9007199254740991, -9007199254740991], ['9007199254740993', 1.5]],
+    // Int64 as a JSON number: JSON.parse reads 2^63-1 as 2^63, so a magnitude up to 2^63 as represented passes; the next double up does not.
+    ['int64', [0, 9007199254740991, -9007199254740991, 2 ** 63, -(2 ** 63)], ['9007199254740993', 1.5, 1e300, -1e300, 2 ** 63 + 2048, -(2 ** 63) - 2048]],
     ['double', [0, -1.5, 1e300, 'NaN', 'INF', '-INF'], ['nan', 'Infinity', '1.5', Number.NaN]],
-    ['single', [3.25, 'INF'], ['inf']],
-    ['decimal', [10.01, '-INF'], ['10.01']],
+    ['single', [3.25, 'INF', 3.4028235e38, -3.4028235e38, 1e-45], ['inf', 3.5e38, -3.5e38, 1e300]],
+    ['decimal', [10.01, '-INF', 1e300], ['10.01']],
     [
       'when',
-      ['2021-07-16T10:20:30Z', '2021-07-16T10:20:30.1234567Z', '2021-07-16T10:20:30+02:00', '2021-07-16t10:20:30-05:30'],
-      ['2021-07-16T10:20:30', '2021-07-16 10:20:30Z', '2021-07-16T10:20:30.12345678Z', '2021-13-16T10:20:30Z', '2021-07-16T24:00:00Z'],
+      [
+        '2021-07-16T10:20:30Z',
+        '2021-07-16T10:20:30.1234567Z',
+        '2021-07-16T10:20:30.123456789012Z',
+        '2021-07-16T10:20:30+02:00',
+        '2021-07-16t10:20:30-05:30',
+        '2021-07-16T10:20Z',
+        '2021-07-16T10:20+14:00',
+        '2024-02-29T00:00:00Z',
+        '2000-02-29T12:00:00+01:00',
+        '2021-04-30T10:00:00Z',
+        '2021-12-31T23:59:60Z',
+        '2016-12-31T23:59:60.5+01:00',
+        '-0001-01-01T00:00:00Z',
+        '0000-02-29T00:00Z',
+        '12021-07-16T10:20:30Z',
+      ],
+      [
+        '2021-07-16T10:20:30',
+        '2021-07-16 10:20:30Z',
+        '2021-07-16T10:20:30.1234567890123Z',
+        '2021-13-16T10:20:30Z',
+        '2021-07-16T24:00:00Z',
+        '2023-02-29T00:00:00Z',
+        '2024-02-30T00:00:00Z',
+        '2024-04-31T10:00:00Z',
+        '2100-02-29T00:00:00Z',
+        '1900-02-29T00:00Z',
+        '2021-06-31T00:00Z',
+        '2021-07-16T10:20:60Z',
+        '2021-07-16T23:58:60Z',
+        '2021-07-16T22:59:60Z',
+        '2021-07-16T10Z',
+        '2021-07-16T10:20:30.Z',
+        '021-07-16T10:20Z',
+        '02021-07-16T10:20Z',
+        '2021-07-16T10:20:30+24:00',
+        '2021-07-16T10:20:30+0200',
+      ],
     ],
-    ['day', ['2021-07-16', '2020-02-29'], ['2021-7-16', '2021-07-16T00:00:00Z', '2021-07-32']],
-    ['time', ['10:20', '10:20:30', '23:59:59.1234567'], ['24:00:00', '10:20:30Z', '10:20:30.12345678']],
-    ['span', ['PT1H30M', 'P1D', 'P1Y2M3W4DT5H6M7.5S', '-PT5M'], ['P', 'PT', '1H', 'P1H', 'PT1.5']],
-    ['guid', ['00000000-0000-0000-0000-000000000000', 'A0B1C2D3-E4F5-4A6B-8C7D-9E0F1A2B3C4D'], ['00000000-0000-0000-0000-00000000000', '{00000000-0000-0000-0000-000000000000}']],
-    ['bytes', ['', 'AAEC', 'AAE=', 'AA=='], ['AAE', 'A===', '$$$$']],
+    [
+      'day',
+      ['2021-07-16', '2020-02-29', '2024-02-29', '2000-02-29', '2021-04-30', '2021-12-31', '-0004-02-29', '0000-02-29', '12000-02-29'],
+      ['2021-7-16', '2021-07-16T00:00:00Z', '2021-07-32', '2023-02-29', '2100-02-29', '1900-02-29', '2021-02-30', '2021-04-31', '2021-06-31', '2021-09-31', '2021-11-31', '-0100-02-29', '12100-02-29', '0021-02-29x'],
+    ],
+    ['time', ['10:20', '10:20:30', '23:59:59.1234567', '23:59:59.123456789012', '23:59:60', '00:00'], ['24:00:00', '10:20:30Z', '10:20:30.1234567890123', '10:20:60', '23:58:60', '10:2', '10:20:30.']],
+    [
+      'span',
+      ['PT1H30M', 'P1D', '-P1DT2H', 'PT0.5S', '-PT5M', '+P1D', 'P1DT2H3M4.5S', 'PT36H', 'P0D', 'PT0S'],
+      ['P', 'PT', '1H', 'P1H', 'PT1.5', 'P1Y', 'P1M', 'P1W', 'P1Y2M3W4DT5H6M7.5S', 'P1DT', 'PT1.S', 'P1.5D', '--P1D', 'PT1M1H', 'p1d'],
+    ],
+    ['guid', ['00000000-0000-0000-0000-000000000000', 'A0B1C2D3-E4F5-4A6B-8C7D-9E0F1A2B3C4D'], ['00000000-0000-0000-0000-00000000000', '{00000000-0000-0000-0000-000000000000}', '00000000000000000000000000000000']],
+    // base64url as OData's ABNF says (padding optional, unused bits zero), or standard base64 as Graph sends it; one alphabet per value.
+    ['bytes', ['', 'AAEC', 'AAE=', 'AA==', 'AAE', 'AA', 'a-_z', '+/+/', 'AAEC-_8', 'AAEC+/8='], ['A', 'A===', '$$$$', 'AB==', 'AAF=', 'AA=', 'a-+z', 'AA==AAAA', 'AAE==']],
     ['content', ['data'], [5]],
   ];
   it.each(cases)('%s accepts its good values and rejects the bad ones, citing the table row', (property, good, bad) => {
@@ -83,6 +130,40 @@ describe('primitives', () => {
   it('cites the row of the table that states the rule', () => {
     expect(errorOf('text', 1)?.source).toBe(`${WIDGET}:10`);
     expect(errorOf('id', 1)?.source).toBe('resources/entity.md:10');
+  });
+});
+
+describe('dates against the calendar', () => {
+  // Real and impossible dates: any year ABNF allows (four digits or more, a sign for years before 1 BCE, 0000 the
+  // proleptic year 1 BCE), any month, days 1-31. The oracle is JavaScript's own proleptic Gregorian calendar.
+  const year = fc.oneof(fc.integer({ min: 1580, max: 2500 }), fc.integer({ min: -9999, max: 99999 }), fc.constantFrom(0, 1600, 1700, 1900, 2000, 2100, 2400, -100, -400, 10000, 10400));
+  const date = fc.tuple(year, fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }));
+  const two = (n: number) => String(n).padStart(2, '0');
+  const text = ([y, m, d]: [number, number, number]) => `${y < 0 ? '-' : ''}${String(Math.abs(y)).padStart(4, '0')}-${two(m)}-${two(d)}`;
+  const real = ([y, m, d]: [number, number, number]) => {
+    const day = new Date(0);
+    day.setUTCFullYear(y, m - 1, d);
+    return day.getUTCDate() === d;
+  };
+
+  it('a Date or DateTimeOffset passes exactly when its day is in its month that year', () => {
+    fc.assert(
+      fc.property(date, fc.constantFrom('T00:00Z', 'T23:59:60.5+05:30', 't10:20:30.123456789012z'), (parts, time) => {
+        const expected = real(parts);
+        expect(validateWidget({ day: text(parts) }).valid, text(parts)).toBe(expected);
+        expect(testWidget({ when: `${text(parts)}${time}` }, true), `${text(parts)}${time}`).toBe(expected);
+      }),
+      { seed: 20261204, numRuns: 3000 },
+    );
+  });
+
+  it('the generator makes both kinds, and the leap-year rule is the Gregorian one', () => {
+    const samples = fc.sample(date, { seed: 20261204, numRuns: 3000 });
+    expect(samples.filter(real).length).toBeGreaterThan(2000);
+    expect(samples.filter((parts) => !real(parts)).length).toBeGreaterThan(20);
+    for (const [y, leap] of [[2024, true], [2023, false], [2000, true], [2100, false], [1900, false], [0, true], [-4, true], [-100, false]] as const) {
+      expect(validateWidget({ day: text([y, 2, 29]) }).valid, String(y)).toBe(leap);
+    }
   });
 });
 
@@ -227,12 +308,13 @@ describe('the fast test and the collector agree', () => {
   // Values near the rules: right and wrong types, nulls, members, nested values.
   const scalar = fc.oneof(
     fc.constantFrom(null, 'red', 'blue', 'read,write', 'NaN', '2021-07-16T10:20:30Z', '2021-07-16', '10:20', 'PT1H', '00000000-0000-0000-0000-000000000000', 'AA=='),
+    fc.constantFrom('2023-02-29T00:00:00Z', '2024-02-29T00:00Z', '2023-02-29', '2024-02-29', '23:59:60', '10:20:60', 'P1Y', 'P1DT2H', 'AAE', 'AB==', 2 ** 63, 1e300, 3.5e38),
     fc.integer({ min: -40000, max: 40000 }),
     fc.double({ noNaN: true }),
     fc.boolean(),
     fc.string({ maxLength: 4 }),
   );
-  const names = ['text', 'flag', 'byte', 'int16', 'double', 'when', 'day', 'time', 'span', 'guid', 'bytes', 'color', 'access', 'required', 'id', 'extra', '@odata.type'];
+  const names = ['text', 'flag', 'byte', 'int16', 'int64', 'double', 'single', 'when', 'day', 'time', 'span', 'guid', 'bytes', 'color', 'access', 'required', 'id', 'extra', '@odata.type'];
   const part = fc.dictionary(fc.constantFrom('name', 'count', 'other'), scalar, { maxKeys: 3 });
   const widget = fc.record(
     {

@@ -100,13 +100,22 @@ describe('validator rules', () => {
     expect(sdk.validateRemoteActionAudit({ '@odata.etag': 'W/"1"', futureProperty: 1 }).valid).toBe(true);
   });
 
-  it('checks DateTimeOffset: offset or Z, up to 7 fractional digits', () => {
+  it('checks DateTimeOffset: offset or Z, seconds optional, up to 12 fractional digits, a day the month has', () => {
     const at = (requestDateTime: string) => sdk.validateRemoteActionAudit({ requestDateTime }).valid;
     expect(at('2024-03-14T09:26:53.1234567Z')).toBe(true);
+    expect(at('2024-03-14T09:26:53.123456789012Z')).toBe(true);
     expect(at('2024-03-14T09:26:53-07:00')).toBe(true);
+    expect(at('2021-07-16T10:20Z')).toBe(true);
+    expect(at('2024-02-29T00:00:00Z')).toBe(true);
+    expect(at('2000-02-29T00:00:00Z')).toBe(true);
+    expect(at('2016-12-31T23:59:60Z')).toBe(true);
     expect(at('2024-03-14T09:26:53')).toBe(false);
-    expect(at('2024-03-14T09:26:53.12345678Z')).toBe(false);
+    expect(at('2024-03-14T09:26:53.1234567890123Z')).toBe(false);
     expect(at('2024-03-14')).toBe(false);
+    // issue 17: days that do not exist, and a leap second at another minute
+    for (const impossible of ['2023-02-29T00:00:00Z', '2024-02-30T00:00:00Z', '2024-04-31T10:00:00Z', '2100-02-29T00:00:00Z', '2024-03-14T09:26:60Z']) {
+      expect(at(impossible), impossible).toBe(false);
+    }
   });
 
   it('has type guards and enum validators', () => {

@@ -202,6 +202,32 @@ function matching(regex: RegExp): Test {
   return (value) => typeof value === 'string' && regex.test(value);
 }
 
+/** Two ASCII digits at `at`, as a number. */
+function twoDigits(value: string, at: number): number {
+  return (value.charCodeAt(at) - 48) * 10 + value.charCodeAt(at + 1) - 48;
+}
+
+/**
+ * Whether a date that has passed its shape check (`year-mm-dd`, the day at `at`)
+ * names a day its month has that year, in the proleptic Gregorian calendar that
+ * OData's dates use: a leap year is divisible by 4, and not by 100 unless by 400
+ * (0000, 1 BCE, is one). Days up to 28 need no more. Reads characters: allocates nothing.
+ */
+function inCalendar(value: string, at: number): boolean {
+  const day = twoDigits(value, at);
+  if (day <= 28) return true;
+  const month = twoDigits(value, at - 3);
+  if (month === 2) {
+    if (day === 30 || day === 31) return false;
+    // The year's last two digits, then (for a century) the two before: at least four digits, after an optional sign.
+    const year = twoDigits(value, at - 6);
+    return year % 4 === 0 && (year !== 0 || twoDigits(value, at - 8) % 4 === 0);
+  }
+  return day <= 30 || (month !== 4 && month !== 6 && month !== 9 && month !== 11);
+}
+
+// The shapes are OData's ABNF (dateValue, dateTimeOffsetValue, timeOfDayValue,
+// durationValue, guidValue, binaryValue) as the JSON format uses them.
 // Plain groups and explicit letter cases: V8 runs these faster than capturing groups and the `i` flag.
 // Regex literals, not built from strings, so that a bundler can drop the unused ones.
 
@@ -211,19 +237,42 @@ export const isByte: Test = /* @__PURE__ */ integer(0, 255);
 export const isSByte: Test = /* @__PURE__ */ integer(-128, 127);
 export const isInt16: Test = /* @__PURE__ */ integer(-32768, 32767);
 export const isInt32: Test = /* @__PURE__ */ integer(-2147483648, 2147483647);
-/** Int64 travels as a JSON number. */
-export const isInt64: Test = (value) => typeof value === 'number' && Number.isInteger(value);
+/**
+ * Int64 travels as a JSON number, a whole one from -2^63 to 2^63-1. JSON.parse
+ * reads 9223372036854775807 as 2^63 (the nearest double), so a magnitude up to
+ * 2^63 as represented passes; the next double up, 2^63 + 2048, does not.
+ */
+export const isInt64: Test = /* @__PURE__ */ integer(-9223372036854775808, 9223372036854775808);
 /** Graph writes the special floating-point values as strings. */
 export const isDouble: Test = (value) => (typeof value === 'number' && Number.isFinite(value)) || value === 'NaN' || value === 'INF' || value === '-INF';
-export const isSingle: Test = isDouble;
+/** Within ±3.4028235e38, Edm.Single's (IEEE 754 binary32) largest value as it is written; the special values as Double's. */
+export const isSingle: Test = (value) => (typeof value === 'number' && value >= -3.4028235e38 && value <= 3.4028235e38) || value === 'NaN' || value === 'INF' || value === '-INF';
+/** A JSON number (no scale or precision is known), or a special value as Double's, which OData 4.01 allows Decimal too. */
 export const isDecimal: Test = isDouble;
-/** RFC 3339 with `Z` or an offset; Graph sends up to seven fractional digits. */
-export const isDateTimeOffset: Test = /* @__PURE__ */ matching(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt](?:[01]\d|2[0-3]):[0-5]\d:(?:[0-5]\d|60)(?:\.\d{1,7})?(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/);
-export const isDate: Test = /* @__PURE__ */ matching(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/);
-export const isTimeOfDay: Test = /* @__PURE__ */ matching(/^(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,7})?)?$/);
-export const isDuration: Test = /* @__PURE__ */ matching(/^-?P(?!$)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/);
+const DATE_TIME_OFFSET = /^-?(?:0\d{3}|[1-9]\d{3,})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[Tt](?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,12})?)?|23:59:60(?:\.\d{1,12})?)(?:[Zz]|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+/**
+ * `year-mm-ddThh:mm[:ss[.fraction]]` and `Z` or an offset: a year of four
+ * digits or more (a `-` before 1 BCE), seconds optional, up to twelve fractional
+ * digits; a leap second (`:60`) only at 23:59 as written, whatever the offset;
+ * then the day checked against its month (after a four-digit year, at 8).
+ */
+export const isDateTimeOffset: Test = (value) => typeof value === 'string' && DATE_TIME_OFFSET.test(value) && inCalendar(value, value.charCodeAt(4) === 45 ? 8 : value.indexOf('-', 1) + 4);
+const DATE = /^-?(?:0\d{3}|[1-9]\d{3,})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+/** `year-mm-dd`, the year as DateTimeOffset's, the day checked against its month. */
+export const isDate: Test = (value) => typeof value === 'string' && DATE.test(value) && inCalendar(value, value.length - 2);
+/** `hh:mm[:ss[.fraction]]`, up to twelve fractional digits; a leap second only at 23:59. */
+export const isTimeOfDay: Test = /* @__PURE__ */ matching(/^(?:(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,12})?)?|23:59:60(?:\.\d{1,12})?)$/);
+/** A day-time duration (XML Schema's dayTimeDuration): days, hours, minutes, seconds, at least one; no years, months or weeks. */
+export const isDuration: Test = /* @__PURE__ */ matching(/^[+-]?P(?:\d+D(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?|T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)$/);
 export const isGuid: Test = /* @__PURE__ */ matching(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/);
-export const isBinary: Test = /* @__PURE__ */ matching(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
+/**
+ * base64url as OData's ABNF says (binaryValue: padding optional, the unused bits
+ * of the last character zero), or standard base64 (`+` and `/`) as Graph sends it;
+ * one alphabet per value.
+ */
+export const isBinary: Test = /* @__PURE__ */ matching(
+  /^(?:(?:[\w-]{4})*(?:[\w-]{2}[AEIMQUYcgkosw048]=?|[\w-][AQgw](?:==)?)?|(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=?|[A-Za-z0-9+/][AQgw](?:==)?)?)$/,
+);
 export const isStream: Test = isString;
 /** Free-form JSON, and types the docs name but never define: anything goes. */
 export const isUntyped: Test = () => true;
@@ -234,16 +283,16 @@ export const collectByte: Collect = /* @__PURE__ */ primitive('an integer from 0
 export const collectSByte: Collect = /* @__PURE__ */ primitive('an integer from -128 to 127 (SByte)');
 export const collectInt16: Collect = /* @__PURE__ */ primitive('an integer from -32768 to 32767 (Int16)');
 export const collectInt32: Collect = /* @__PURE__ */ primitive('an integer from -2147483648 to 2147483647 (Int32)');
-export const collectInt64: Collect = /* @__PURE__ */ primitive('an integer (Int64)');
+export const collectInt64: Collect = /* @__PURE__ */ primitive('an integer from -2^63 to 2^63-1 (Int64)');
 export const collectDouble: Collect = /* @__PURE__ */ primitive('a number, NaN, INF or -INF');
-export const collectSingle: Collect = collectDouble;
+export const collectSingle: Collect = /* @__PURE__ */ primitive('a number within ±3.4028235e38, NaN, INF or -INF (Single)');
 export const collectDecimal: Collect = collectDouble;
 export const collectDateTimeOffset: Collect = /* @__PURE__ */ primitive('an RFC 3339 date and time with an offset (DateTimeOffset)');
-export const collectDate: Collect = /* @__PURE__ */ primitive('a date, yyyy-mm-dd (Date)');
-export const collectTimeOfDay: Collect = /* @__PURE__ */ primitive('a time of day, hh:mm:ss (TimeOfDay)');
-export const collectDuration: Collect = /* @__PURE__ */ primitive('an ISO 8601 duration such as PT1H30M (Duration)');
+export const collectDate: Collect = /* @__PURE__ */ primitive('a date that exists, yyyy-mm-dd (Date)');
+export const collectTimeOfDay: Collect = /* @__PURE__ */ primitive('a time of day, hh:mm[:ss[.fraction]] (TimeOfDay)');
+export const collectDuration: Collect = /* @__PURE__ */ primitive('a day-time duration such as P1DT2H or PT0.5S (Duration)');
 export const collectGuid: Collect = /* @__PURE__ */ primitive('a GUID');
-export const collectBinary: Collect = /* @__PURE__ */ primitive('base64 data (Binary)');
+export const collectBinary: Collect = /* @__PURE__ */ primitive('base64url or base64 data (Binary)');
 export const collectStream: Collect = collectString;
 export const collectUntyped: Collect = () => undefined;
 

@@ -15,19 +15,34 @@ const NULL: Schema = { type: 'null' };
 /** Every structured type's schema keeps its properties here, apart from the `@odata.type` dispatch, for its subtypes to extend. */
 const PROPERTIES_DEF = 'properties';
 
-// The validators' patterns (templates/runtime/validation.ts.hbs), without regex flags: JSON Schema has none.
-const DATE = '\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])';
-const TIME = '([01]\\d|2[0-3]):[0-5]\\d';
+// The validators' rules (templates/runtime/validation.ts.hbs) as patterns, without regex flags: JSON Schema has none.
+// OData's ABNF: a year of four digits or more, `-` before 1 BCE (0000 is 1 BCE, a leap year).
+const YEAR = '-?(?:0\\d{3}|[1-9]\\d{3,})';
+// The days each month has; 29 February is LEAP_YEAR's. (The validators check the day in code, after a shape like this one.)
+const MONTH_DAY = '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))';
+// Divisible by 4 and not by 100 (the last two digits), or by 400 (a century whose two digits before `00` are).
+const LEAP_YEAR = '-?\\d*(?:0[48]|[2468][048]|[13579][26]|(?:[02468][048]|[13579][26])00)';
+const DATE = `(?=${YEAR}-)(?:-?\\d+-${MONTH_DAY}|${LEAP_YEAR}-02-29)`;
+// Seconds optional, up to twelve fractional digits; a leap second only at 23:59 as written.
+const TIME = '(?:(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,12})?)?|23:59:60(?:\\.\\d{1,12})?)';
+const OFFSET = '(?:[Zz]|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)';
+// A day-time duration: days, hours, minutes, seconds, at least one.
+const TIME_PART = 'T(?=\\d)(?:\\d+H)?(?:\\d+M)?(?:\\d+(?:\\.\\d+)?S)?';
+// base64url (OData's binaryValue) or standard base64 (as Graph sends it), one alphabet per value; padding optional, unused bits zero.
+const base64 = (char: string) => `(?:${char}{4})*(?:${char}{2}[AEIMQUYcgkosw048]=?|${char}[AQgw](?:==)?)?`;
 const string = (extra: Schema = {}): Schema => ({ type: 'string', ...extra });
 const integer = (minimum: number, maximum: number): Schema => ({ type: 'integer', minimum, maximum });
 // Graph writes the special floating-point values as strings.
-const NUMBER: Schema = { anyOf: [{ type: 'number' }, { enum: ['NaN', 'INF', '-INF'] }] };
+const SPECIAL: Schema = { enum: ['NaN', 'INF', '-INF'] };
+const NUMBER: Schema = { anyOf: [{ type: 'number' }, SPECIAL] };
+const CALENDAR = 'The pattern checks the calendar (days in the month, leap years) itself; no `format`, whose ajv-formats reading requires seconds, four-digit years and a leap second at 23:59 UTC.';
 
 /**
- * `format` says what the value is; `pattern` is the validator's rule. Where
- * ajv-formats' format is looser (`urn:uuid:` GUIDs, a space for `T`), the
- * pattern holds; `format: "duration"` is left out because it rejects what
- * Graph sends (`PT0.5S`, `-P1D`).
+ * `pattern` is the validator's rule; `format` says what the value is where
+ * ajv-formats' reading of it agrees (`uuid`: the pattern holds where the
+ * format is looser, `urn:uuid:`). Dates and times have a pattern and no
+ * format (CALENDAR); `format: "duration"` is left out because it accepts
+ * years, months and weeks, which Edm.Duration does not have.
  */
 const PRIMITIVES: Record<PrimitiveName, Schema> = {
   String: string(),
@@ -36,19 +51,18 @@ const PRIMITIVES: Record<PrimitiveName, Schema> = {
   SByte: integer(-128, 127),
   Int16: integer(-32768, 32767),
   Int32: integer(-2147483648, 2147483647),
-  // Int64 travels as a JSON number.
-  Int64: { type: 'integer' },
-  Single: NUMBER,
+  // Int64 travels as a JSON number; 2^63 - 1 is 2^63 once it is a double.
+  Int64: { ...integer(-(2 ** 63), 2 ** 63), $comment: 'From -2^63 to 2^63-1; JSON numbers read as doubles make 2^63-1 the double 2^63, which passes.' },
+  Single: { anyOf: [{ type: 'number', minimum: -3.4028235e38, maximum: 3.4028235e38 }, SPECIAL] },
   Double: NUMBER,
   Decimal: NUMBER,
-  // Graph sends up to seven fractional digits.
-  DateTimeOffset: string({ format: 'date-time', pattern: `^${DATE}[Tt]${TIME}:([0-5]\\d|60)(\\.\\d{1,7})?([Zz]|[+-]${TIME})$` }),
-  Date: string({ format: 'date', pattern: `^${DATE}$` }),
+  DateTimeOffset: string({ pattern: `^${DATE}[Tt]${TIME}${OFFSET}$`, $comment: CALENDAR }),
+  Date: string({ pattern: `^${DATE}$`, $comment: CALENDAR }),
   // Not `format: "time"`, which requires an offset that Graph's TimeOfDay never has.
-  TimeOfDay: string({ pattern: `^${TIME}(:[0-5]\\d(\\.\\d{1,7})?)?$` }),
-  Duration: string({ pattern: '^-?P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$' }),
+  TimeOfDay: string({ pattern: `^${TIME}$` }),
+  Duration: string({ pattern: `^[+-]?P(?:\\d+D(?:${TIME_PART})?|${TIME_PART})$` }),
   Guid: string({ format: 'uuid', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' }),
-  Binary: string({ contentEncoding: 'base64', pattern: '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$' }),
+  Binary: string({ contentEncoding: 'base64', pattern: `^(?:${base64('[\\w-]')}|${base64('[A-Za-z0-9+/]')})$`, $comment: 'base64url, as OData says, or base64, as Graph sends it; one alphabet per value.' }),
   Stream: string(),
   // Free-form JSON: anything goes.
   Untyped: {},
