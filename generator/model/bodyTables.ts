@@ -2,7 +2,7 @@
 // a property different types, the resource's own table wins (issue 19): the
 // body page repeats the resource's rows and drifts more often than the resource.
 import type { ParsedPage } from '../parse/types.js';
-import { endpointKey } from './mergeOperations.js';
+import { endpointKey } from './paths.js';
 import { toProperty, typeKey } from './properties.js';
 import { ancestorsOf, DEFAULT_NAMESPACE } from './structuredTypes.js';
 import type { DiagnosticSink, SymbolTable } from './symbols.js';

@@ -10,23 +10,10 @@
 // `attachments`): the base types are the response, and the body is one of the
 // types the pages send. Pages that send or return unrelated types stay apart.
 import { operationName } from './operationNames.js';
+import { endpointKey } from './paths.js';
 import type { DiagnosticSink } from './symbols.js';
 import type { HeaderSpec, Operation, OperationPath, Permissions, Property, RequestBody, ResponseSpec, Scopes, StructuredType, TypeRef } from './types.js';
 
-/**
- * `GET /users/{}`: the method and a path's route, its parameters unnamed, in
- * lower case (Graph ignores case), without a trailing `/`; and the names a
- * fixed query string gives (`GET /users/{}/events/{}?$expand=extensions(…)`
- * reads an extension, not the event).
- */
-export function endpointKey(method: string, path: OperationPath): string {
-  const route = path.segments
-    .map((parts) => parts.map((part) => (part.kind === 'literal' ? part.text.toLowerCase() : '{}')).join(''))
-    .filter((segment) => segment !== '')
-    .join('/');
-  const query = path.query ? `?${path.query.map((pair) => `${pair.name}=${pair.value.map((part) => (part.kind === 'literal' ? part.text : '{}')).join('')}`.toLowerCase()).sort().join('&')}` : '';
-  return `${method} /${route}${query}`;
-}
 
 /** Intune's generated pages (`intune-shared-user-get.md`): their facts give way to a hand-written page's. */
 function generated(operation: Operation): boolean {

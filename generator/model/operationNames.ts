@@ -7,6 +7,7 @@
 // (`listEducationUsers`); only a clash the paths cannot settle is numbered.
 // README ("Request builders") states the rule.
 import { singular } from '../parse/words.js';
+import { endpointKey } from './paths.js';
 import type { Diagnostic, HttpMethod, Operation, OperationPath } from './types.js';
 
 /** What a name is made from. */
@@ -17,12 +18,15 @@ export type Nameable = Pick<Operation, 'title' | 'method' | 'paths' | 'response'
  * keeps it (`/users` before `/education/users`, then the page that names more
  * of what it sends and returns, then the earlier file); each
  * other one names more of the resources its path goes through
- * (`listEducationUsers`, `createTermStoreGroup`), at last every one with no
- * word said once for twice (`listIdentityIdentityProviders`). Only where its
- * path has no more to say is a name numbered.
+ * (`listEducationUsers`, `createTermStoreGroup`), at last after the target
+ * and `Of` (`listControlsOfProgram`, where `/programControls` has
+ * `listProgramControls`). Only where its path has no more to say is a name
+ * numbered.
  */
 export function uniqueOperationNames(operations: Operation[], isType: (name: string) => boolean, report: (diagnostic: Diagnostic) => void): Operation[] {
-  const taken = new Set<string>();
+  // Each name taken, to the route (a fixed query string aside) of the operation that took it.
+  const taken = new Map<string, string>();
+  const route = (operation: Operation) => (operation.paths[0] ? endpointKey(operation.method, operation.paths[0]).replace(/\?.*/, '') : '');
   const count = new Map<string, number>();
   for (const operation of operations) count.set(operation.name.toLowerCase(), (count.get(operation.name.toLowerCase()) ?? 0) + 1);
   // On one route, the page that names what it sends and returns keeps the name (`user-post-messages.md` before a page that posts extended properties to `/me/messages`).
@@ -30,10 +34,12 @@ export function uniqueOperationNames(operations: Operation[], isType: (name: str
   for (const operation of byPath) {
     const base = operation.name;
     let name = base;
-    for (let reach = 2; taken.has(name.toLowerCase()) && reach <= (operation.paths[0]?.segments.length ?? 0); reach++) name = operationName(operation, isType, reach);
-    if (taken.has(name.toLowerCase())) name = operationName(operation, isType, Infinity);
+    // Two requests the docs put on one route: nothing in the path tells them apart.
+    const sameRoute = taken.get(name.toLowerCase()) === route(operation);
+    for (let reach = 2; !sameRoute && taken.has(name.toLowerCase()) && reach <= (operation.paths[0]?.segments.length ?? 0); reach++) name = operationName(operation, isType, reach);
+    if (!sameRoute && taken.has(name.toLowerCase())) name = operationName(operation, isType, Infinity);
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}${n}`;
-    taken.add(name.toLowerCase());
+    taken.set(name.toLowerCase(), route(operation));
     if (name === base) continue;
     const numbered = name.startsWith(base) && /^\d+$/.test(name.slice(base.length));
     report({
@@ -97,20 +103,20 @@ const METHOD_VERBS: Record<HttpMethod, { plain: string; ref: string }> = {
  * Words said twice are said once (`Drive` + `DriveItem` → `DriveItem`);
  * articles never occur. `isType`: whether a name (any letter case) is a documented type.
  * `reach`: how many resources before the target a clash asks to name;
- * `Infinity` names them all and keeps words said twice.
+ * `Infinity` names them all after the target and `Of`, every word kept.
  */
 export function operationName(operation: Nameable, isType: (name: string) => boolean, reach = 1): string {
   const { steps, ref, suffix } = readSteps(operation.paths[0]);
   const last = steps.at(-1);
   if (last && !last.keyed && (last.call || titleCalls(operation.title, last.name) || collectionAction(last) || itemAction(operation, last))) {
     const [verb, rest] = operation.method === 'GET' ? ['get', words(last.name.replace(/^get(?=[A-Z0-9])/, ''))] : splitVerb(last.name);
-    return compose(verb, [...ownerWords(steps, steps.length - 3, reach), targetWord(steps.at(-2), false, rest !== ''), rest], reach !== Infinity);
+    return compose(verb, [targetWord(steps.at(-2), false, rest !== ''), rest], ownerWords(steps, steps.length - 3, reach), reach === Infinity);
   }
   const method = METHOD_VERBS[operation.method];
   const listed = operation.response.body?.collection || /^list\b/i.test(operation.title.trim());
   const verb = operation.method === 'GET' && listed ? 'list' : ref ? method.ref : method.plain;
   const object = titleResource(operation.title, operation.method, isType) ?? targetWord(last, verb === 'create' || verb === 'add', false);
-  return compose(verb, [...ownerWords(steps, steps.length - 2, reach), object, suffix], reach !== Infinity);
+  return compose(verb, [object, suffix], ownerWords(steps, steps.length - 2, reach), reach === Infinity);
 }
 
 function readSteps(path: OperationPath | undefined): { steps: Step[]; ref: boolean; suffix: string } {
@@ -214,8 +220,10 @@ function splitVerb(name: string): [string, string] {
 }
 
 /** A name that would not start with a letter (a call named `3dView`) starts with `operation`, as an identifier must. */
-function compose(verb: string, parts: string[], overlap: boolean): string {
-  const name = verb + (overlap ? parts.reduce(overlapped, '') : parts.join(''));
+function compose(verb: string, target: string[], owners: string[], of: boolean): string {
+  // `of`: the target, then `Of` and its owners from the nearest, every word kept (`listControlsOfProgram`, where `listProgramControls` is `/programControls`'s).
+  const parts = of ? [...target, ...(owners.length ? ['Of', ...owners.reverse()] : [])] : [...owners, ...target];
+  const name = verb + (of ? parts.join('') : parts.reduce(overlapped, ''));
   return /^[a-z]/.test(name) ? name : `operation${pascal(name)}`;
 }
 

@@ -1,7 +1,7 @@
 // Path templates → segments and typed parameters. `{id | userPrincipalName}`,
 // `{user-id}`, `<address>` and `{remoteActionAuditId}` all become identifiers;
 // each parameter also records how its value must be written into the URL.
-import type { OperationPath, ParameterEncoding, PathParameter, PathPart, QueryPart, Source } from './types.js';
+import type { HttpMethod, OperationPath, ParameterEncoding, PathParameter, PathPart, QueryPart, Source } from './types.js';
 
 // `{…}` placeholders, and the `<address>` kind some workbook pages use.
 const PLACEHOLDER = /(\{[^}]*\}|<[A-Za-z][\w-]*>)/;
@@ -114,4 +114,19 @@ function uniqueName(name: string, taken: PathParameter[]): string {
   let candidate = name || 'param';
   for (let n = 2; taken.some((parameter) => parameter.name === candidate); n++) candidate = `${name || 'param'}${n}`;
   return candidate;
+}
+
+/**
+ * `GET /users/{}`: the method and a path's route, its parameters unnamed, in
+ * lower case (Graph ignores case), without a trailing `/`; and the names a
+ * fixed query string gives (`GET /users/{}/events/{}?$expand=extensions(…)`
+ * reads an extension, not the event).
+ */
+export function endpointKey(method: HttpMethod, path: OperationPath): string {
+  const route = path.segments
+    .map((parts) => parts.map((part) => (part.kind === 'literal' ? part.text.toLowerCase() : '{}')).join(''))
+    .filter((segment) => segment !== '')
+    .join('/');
+  const query = path.query ? `?${path.query.map((pair) => `${pair.name}=${pair.value.map((part) => (part.kind === 'literal' ? part.text : '{}')).join('')}`.toLowerCase()).sort().join('&')}` : '';
+  return `${method} /${route}${query}`;
 }

@@ -6,8 +6,8 @@
 // unrelated bodies or responses for it stay apart.
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../generator/model/buildModel.js';
-import { endpointKey, unitePermissions } from '../../generator/model/mergeOperations.js';
-import { parsePathTemplate } from '../../generator/model/paths.js';
+import { unitePermissions } from '../../generator/model/mergeOperations.js';
+import { endpointKey, parsePathTemplate } from '../../generator/model/paths.js';
 import { parsePage } from '../../generator/parse/parsePage.js';
 import { FENCE, lines, resourcePage, simpleApiPage, withCode } from './helpers.js';
 

@@ -119,7 +119,7 @@ describe('unique operation names', () => {
     expect(notes[0]!.message).toBe('3 pages yield the operation name `listUsers`; a plainer path keeps it, and this one names more of its path: `listEducationUsers`.');
   });
 
-  it('names as many resources as the clash needs, and at last keeps words said twice', () => {
+  it('names as many resources as the clash needs, and at last all of them after the resource and Of', () => {
     const { model } = buildModel([
       page('api/a.md', 'Clear fill', 'POST /workbook/names/{name}/range/format/fill/clear'),
       page('api/b.md', 'Clear fill', 'POST /workbook/charts/{name}/format/fill/clear'),
@@ -129,8 +129,8 @@ describe('unique operation names', () => {
     expect(model.operations.map((operation) => [operation.source.file, operation.name])).toEqual([
       ['api/b.md', 'clearFormatFill'],
       ['api/a.md', 'clearRangeFormatFill'],
-      ['api/d.md', 'listIdentityIdentityProviders'],
       ['api/c.md', 'listIdentityProviders'],
+      ['api/d.md', 'listIdentityProvidersOfIdentity'],
     ]);
   });
 
