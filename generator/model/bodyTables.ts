@@ -11,9 +11,9 @@ import type { Operation, Property, StructuredType } from './types.js';
 /**
  * A body that is a documented type (`Partial<Omit<X, 'id'>>`) already follows
  * the resource, so its table is only checked. A PATCH body typed by its table
- * alone takes the type of the resource it updates (the one the page returns,
- * else the one a GET of its path reads) for each row that is one of the
- * resource's properties.
+ * alone follows the resource it updates: where every row is one of the
+ * resource's properties, the body is the resource (partial, without read-only
+ * properties); else each row that is one takes the resource's type.
  */
 export function followResourceTables(
   pages: readonly ParsedPage[],
@@ -38,9 +38,13 @@ export function followResourceTables(
       if (named && !rows.every((row) => documentedProperties(resource, types).has(row.name))) operation.body = { kind: 'properties', properties: rows, source: page.body.source };
       else compareRows(rows, resource, types, report);
     } else if (body.kind === 'properties' && operation.method === 'PATCH') {
-      const updated = updatedResource(operation, readBack);
+      const updated = updatedResource(operation, page.title, symbols, readBack);
       const resource = updated && types.get(updated);
-      if (resource) compareRows(body.properties, resource, types, report).forEach(([row, own]) => Object.assign(row, { type: own.type, collection: own.collection }));
+      if (!resource) continue;
+      compareRows(body.properties, resource, types, report).forEach(([row, own]) => Object.assign(row, { type: own.type, collection: own.collection }));
+      // A table of the resource's own properties samples what may change: the body is the resource's writable properties, partial.
+      const documented = documentedProperties(resource, types);
+      if (body.properties.every((row) => documented.has(row.name))) operation.body = { kind: 'type', type: { kind: 'named', fullName: resource.fullName }, source: body.source };
     }
   }
 }
@@ -56,10 +60,17 @@ function readEndpoints(operations: readonly Operation[]): Map<string, string> {
   return read;
 }
 
-/** What a PATCH updates: the resource it returns, else the one a GET of its path reads (`user-update.md` answers 204 No Content). */
-function updatedResource(operation: Operation, readBack: ReadonlyMap<string, string>): string | undefined {
+/**
+ * What a PATCH updates: the resource it returns, else the one its title names
+ * (`Update ipNamedLocation`, one subtype over `/namedLocations/{id}`), else the
+ * one a GET of its path reads (`user-update.md` answers 204 No Content).
+ */
+function updatedResource(operation: Operation, title: string, symbols: SymbolTable, readBack: ReadonlyMap<string, string>): string | undefined {
   const returned = operation.response.body?.type;
   if (returned?.kind === 'named') return returned.fullName;
+  const named = /^update\s+(?:an?\s+|the\s+)?([A-Za-z]\w*)\s*$/i.exec(title.trim())?.[1];
+  const titled = named ? symbols.byName.get(named.toLowerCase()) : undefined;
+  if (titled?.length === 1) return titled[0];
   return operation.paths.map((path) => readBack.get(endpointKey('GET', path))).find((fullName) => fullName !== undefined);
 }
 

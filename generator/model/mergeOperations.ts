@@ -117,8 +117,11 @@ function bodyType(operation: Operation): TypeRef | undefined {
  */
 function joined(cluster: Cluster, operation: Operation, lineage: Lineage): Pick<Cluster, 'body' | 'response'> | undefined {
   const first = cluster.members[0]!;
-  if (responseShape(first.response) !== responseShape(operation.response) || first.body.kind !== operation.body.kind) return undefined;
-  const body = common(cluster.body, bodyType(operation), lineage);
+  if (responseShape(first.response) !== responseShape(operation.response)) return undefined;
+  // A table and a documented type may describe one body (a subtype's page lists its own rows): the type is the body.
+  const table = (kind: RequestBody['kind'], other: TypeRef | undefined) => kind === 'properties' && (other === undefined || other.kind === 'named');
+  if (first.body.kind !== operation.body.kind && !table(first.body.kind, bodyType(operation)) && !table(operation.body.kind, cluster.body)) return undefined;
+  const body = operation.body.kind === 'properties' ? cluster.body : first.body.kind === 'properties' && !cluster.body ? bodyType(operation) : common(cluster.body, bodyType(operation), lineage);
   const response = common(cluster.response, operation.response.body?.type, lineage);
   return body !== null && response !== null ? { body, response } : undefined;
 }

@@ -16,11 +16,11 @@ const WIDGET = resourcePage('widget', ['| size | Int32 | How big. |', '| tags | 
 const TABLE = ['| Property | Type | Description |', '|:---|:---|:---|'];
 const RETURNS_WIDGET = 'If successful, this method returns a `200 OK` response code and an updated [widget](../resources/widget.md) object in the response body.';
 
-function model(method: 'PATCH' | 'POST', body: string[], response = RETURNS_WIDGET, others: string[] = []) {
+function model(method: 'PATCH' | 'POST', body: string[], response = RETURNS_WIDGET, others: string[] = [], title = 'Update widget') {
   return buildModel([
     parsePage('resources/entity.md', ENTITY).page,
     parsePage('resources/widget.md', WIDGET).page,
-    parsePage('api/widget-update.md', simpleApiPage('Update widget', [`${method} /widgets/{id}`], response, body)).page,
+    parsePage('api/widget-update.md', simpleApiPage(title, [`${method} /widgets/{id}`], response, body)).page,
     ...others.map((text, index) => parsePage(`api/other-${index}.md`, text).page),
   ]);
 }
@@ -69,24 +69,31 @@ describe('request body tables against the resource', () => {
   it('leaves agreeing tables, action tables and tables with no resource to follow alone', () => {
     const agreeing = model('PATCH', ['Supply a [widget](../resources/widget.md).', '', ...TABLE, '| size | Int32 | How big. |', '| tags | String collection | Labels. |']);
     expect(withCode(agreeing.diagnostics, 'body-property-type')).toEqual([]);
-    // A POST's table is the action's parameters, whatever it returns; a 204 PATCH names no resource.
+    // A POST's table is the action's parameters, whatever it returns; a 204 PATCH whose title names no type names no resource.
     for (const [method, response] of [['POST', RETURNS_WIDGET], ['PATCH', NO_CONTENT]] as const) {
-      const { model: built, diagnostics } = model(method, ['In the request body, supply these parameters.', '', ...TABLE, '| size | String | How big. |'], response);
+      const { model: built, diagnostics } = model(method, ['In the request body, supply these parameters.', '', ...TABLE, '| size | String | How big. |'], response, [], 'Change the size');
       expect(withCode(diagnostics, 'body-property-type')).toEqual([]);
       expect(bodyOf(built.operations)).toMatchObject({ kind: 'properties', properties: [{ name: 'size', type: { kind: 'primitive', name: 'String' } }] });
     }
   });
 
-  it('follows, for a PATCH that answers 204, the resource a GET of its path reads (user-update.md and otherMails)', () => {
+  it('follows, for a PATCH that answers 204, the resource its title names, else the one a GET of its path reads (user-update.md and otherMails)', () => {
     const get = (path: string, response: string) => simpleApiPage('Get widget', [`GET ${path}`], response);
-    const update = ['In the request body, supply the values to change.', '', ...TABLE, '| tags | String | Labels. |'];
-    const read = model('PATCH', update, NO_CONTENT, [get('/widgets/{widgetId}', RETURNS_WIDGET)]);
-    expect(bodyOf(read.model.operations.filter((operation) => operation.method === 'PATCH'))).toMatchObject({ kind: 'properties', properties: [{ name: 'tags', collection: true }] });
-    expect(withCode(read.diagnostics, 'body-property-type').map((warning) => warning.found)).toEqual(['`String`']);
+    const patchOf = (built: ReturnType<typeof model>) => bodyOf(built.model.operations.filter((operation) => operation.method === 'PATCH'));
+    const update = (...rows: string[]) => ['In the request body, supply the values to change.', '', ...TABLE, ...rows];
+    const untitled = 'Change it';
+    // Every row a widget property: the body is the widget, partial; the row that disagrees is reported.
+    for (const [others, title] of [[[get('/widgets/{widgetId}', RETURNS_WIDGET)], untitled], [[], 'Update widget']] as const) {
+      const read = model('PATCH', update('| tags | String | Labels. |'), NO_CONTENT, [...others], title);
+      expect(patchOf(read)).toMatchObject({ kind: 'type', type: { kind: 'named', fullName: 'microsoft.graph.widget' } });
+      expect(withCode(read.diagnostics, 'body-property-type').map((warning) => warning.found)).toEqual(['`String`']);
+    }
+    // A row the widget does not have: the table stays the body, its widget rows typed as the widget's.
+    const mixed = model('PATCH', update('| tags | String | Labels. |', '| colour | String | Not a widget property. |'), NO_CONTENT, [get('/widgets/{widgetId}', RETURNS_WIDGET)], untitled);
+    expect(patchOf(mixed)).toMatchObject({ kind: 'properties', properties: [{ name: 'tags', collection: true }, { name: 'colour' }] });
     // A GET of another path, or one that lists, tells nothing about what the PATCH updates.
     for (const other of [get('/gadgets/{id}', RETURNS_WIDGET), get('/widgets/{id}', 'If successful, this method returns a `200 OK` response code and a collection of [widget](../resources/widget.md) objects in the response body.')]) {
-      const unread = model('PATCH', update, NO_CONTENT, [other]);
-      expect(bodyOf(unread.model.operations.filter((operation) => operation.method === 'PATCH'))).toMatchObject({ kind: 'properties', properties: [{ name: 'tags', collection: false }] });
+      expect(patchOf(model('PATCH', update('| tags | String | Labels. |'), NO_CONTENT, [other], untitled))).toMatchObject({ kind: 'properties', properties: [{ name: 'tags', collection: false }] });
     }
   });
 });

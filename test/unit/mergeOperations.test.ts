@@ -251,11 +251,22 @@ describe('merging the pages of one endpoint that send or return subtypes', () =>
     const intune = parsed('api/intune-shared-user-update.md', simpleApiPage('Update user', ['PATCH /users/{usersId}'], returns('user', '200 OK'), ['In the request body, supply a JSON representation for the user object.']));
     const { model, diagnostics } = buildModel([entity, user, intune, handWritten]);
     expect(model.operations.map((operation) => [operation.name, operation.body.kind, operation.response.status, operation.sources?.map((source) => source.file)])).toEqual([
-      ['updateUser', 'properties', 204, ['api/user-update.md', 'api/intune-shared-user-update.md']],
+      ['updateUser', 'type', 204, ['api/user-update.md', 'api/intune-shared-user-update.md']],
     ]);
     const [merged] = withCode(diagnostics, 'operation-merged');
     expect(merged).toMatchObject({ severity: 'warning', source: { file: 'api/intune-shared-user-update.md' } });
     expect(merged!.message).toContain('yields to that page');
+  });
+
+  it("merges a subtype's page whose body is a table with its base's typed page: the type is the body", () => {
+    const returnsWidget = returns('widget', '200 OK');
+    const typed = parsed('api/widget-update.md', simpleApiPage('Update widget', ['PATCH /widgets/{id}'], returnsWidget, ['In the request body, supply a JSON representation of a [widget](../resources/widget.md) object.']));
+    const table = parsed('api/gadget-update.md', simpleApiPage('Change gadget', ['PATCH /widgets/{id}'], returnsWidget, ['|Property|Type|Description|', '|:---|:---|:---|', '|gear|String|x|', '|colour|String|Not a widget property.|']));
+    const untyped = parsed('api/thing-update.md', simpleApiPage('Change thing', ['PATCH /widgets/{id}'], returnsWidget, ['In the request body, supply the values.']));
+    const { model } = buildModel([entity, widget, gadget, table, typed]);
+    expect(model.operations.map((operation) => [operation.name, operation.body.kind, operation.sources?.length])).toEqual([['updateWidget', 'type', 2]]);
+    // A body docgen cannot read (unknown) is no table: it stays apart.
+    expect(buildModel([entity, widget, gadget, untyped, typed]).model.operations).toHaveLength(2);
   });
 
   it('keeps apart hand-written pages that send unrelated types to one endpoint', () => {
