@@ -80,6 +80,7 @@ export function mergeOperations(operations: Operation[], types: ReadonlyMap<stri
     }
   }
   const kept = clusters.filter((cluster) => !yieldToHandWritten(cluster, byKey));
+  reportConflicts(kept, byKey, report);
   const merged = kept.map((cluster) => (cluster.members.length === 1 && cluster.yielded.length === 0 ? cluster.members[0]! : mergeCluster(cluster, report)));
   // Keep the input's order (pages by file) for the naming that follows.
   const order = new Map(operations.map((operation, index) => [operation, index]));
@@ -99,6 +100,40 @@ function yieldToHandWritten(cluster: Cluster, byKey: ReadonlyMap<string, Cluster
   const handWritten = [...keys].flatMap((key) => byKey.get(key) ?? []).find((other) => other !== cluster && !other.members.every(generated));
   handWritten?.yielded.push(...cluster.members);
   return handWritten !== undefined;
+}
+
+/**
+ * Pages that document one endpoint but send or return unrelated types stay
+ * apart (two builders on one route); each pair is said once, at the later
+ * page, so the docs can be fixed.
+ */
+function reportConflicts(kept: Cluster[], byKey: ReadonlyMap<string, Cluster[]>, report: DiagnosticSink): void {
+  const said = new Set<string>();
+  const first = (cluster: Cluster) => [...cluster.members].sort(preference)[0]!;
+  for (const [key, clusters] of byKey) {
+    // The page that names what it sends and returns is the one the other is held against.
+    const apart = clusters.filter((cluster) => kept.includes(cluster)).sort((a, b) => documented(first(b)) - documented(first(a)) || preference(first(a), first(b)));
+    for (const later of apart.slice(1)) {
+      const [one, other] = [first(apart[0]!), first(later)];
+      const pair = `${one.source.file} ${other.source.file}`;
+      if (said.has(pair)) continue;
+      said.add(pair);
+      report({
+        code: 'endpoint-conflict',
+        severity: 'warning',
+        message: `The page documents ${other.method} ${other.paths.find((path) => endpointKey(other.method, path) === key)?.template ?? key}, as \`${one.source.file}\` does, but sends or returns something else (${describe(other)}) than that page (${describe(one)}), neither the same type nor subtypes of one base; the two stay separate builders.`,
+        expected: 'the pages of one endpoint sending and returning one type, or subtypes of one base',
+        found: `${describe(other)} against ${describe(one)}`,
+        source: other.source,
+      });
+    }
+  }
+}
+
+/** How many of the body and the response are a documented type or a table. */
+function documented(operation: Operation): number {
+  const body = operation.body.kind === 'properties' || bodyType(operation)?.kind === 'named';
+  return Number(body) + Number(operation.response.body?.type.kind === 'named');
 }
 
 function bodyType(operation: Operation): TypeRef | undefined {

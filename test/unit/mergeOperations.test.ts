@@ -269,11 +269,23 @@ describe('merging the pages of one endpoint that send or return subtypes', () =>
     expect(buildModel([entity, widget, gadget, untyped, typed]).model.operations).toHaveLength(2);
   });
 
-  it('keeps apart hand-written pages that send unrelated types to one endpoint', () => {
-    const { model } = buildModel([entity, widget, sprocket, create('api/widget-create.md', 'widget', 'POST /things'), create('api/sprocket-create.md', 'sprocket', 'POST /things')]);
+  it('keeps apart hand-written pages that send unrelated types to one endpoint, with an `endpoint-conflict` warning at the page that documents less', () => {
+    const untyped = parsed('api/a-thing-extension.md', simpleApiPage('Add extension', ['POST /things', 'POST /others'], 'If successful, this method returns `201 Created`.', ['In the request body, supply the values.']));
+    const { model, diagnostics } = buildModel([entity, widget, sprocket, create('api/widget-create.md', 'widget', 'POST /things'), create('api/sprocket-create.md', 'sprocket', 'POST /things'), untyped]);
     expect(model.operations.map((operation) => [operation.name, operation.paths[0]!.template])).toEqual([
       ['createSprocket', '/things'],
+      ['createThing', '/things'],
       ['createWidget', '/things'],
     ]);
+    const conflicts = withCode(diagnostics, 'endpoint-conflict');
+    expect(conflicts.map((conflict) => [conflict.severity, conflict.source.file])).toEqual([
+      ['warning', 'api/widget-create.md'],
+      ['warning', 'api/a-thing-extension.md'],
+    ]);
+    expect(conflicts[1]!.message).toBe(
+      'The page documents POST /things, as `api/sprocket-create.md` does, but sends or returns something else (Untyped; 201, no content) than that page (microsoft.graph.sprocket; 201, microsoft.graph.sprocket), neither the same type nor subtypes of one base; the two stay separate builders.',
+    );
+    // Merged pages are no conflict.
+    expect(withCode(buildModel([entity, widget, gadget, create('api/gadget-create.md', 'gadget'), create('api/widget-create.md', 'widget')]).diagnostics, 'endpoint-conflict')).toEqual([]);
   });
 });
