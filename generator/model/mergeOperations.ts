@@ -9,7 +9,7 @@
 // over one collection; file, item and reference attachments posted to one
 // `attachments`): the base types are the response, and the body is one of the
 // types the pages send. Pages that send or return unrelated types stay apart.
-import { operationName } from './operationNames.js';
+import { documented, operationName } from './operationNames.js';
 import { endpointKey } from './paths.js';
 import type { DiagnosticSink } from './symbols.js';
 import type { HeaderSpec, Operation, OperationPath, Permissions, Property, RequestBody, ResponseSpec, Scopes, StructuredType, TypeRef } from './types.js';
@@ -71,7 +71,9 @@ export function mergeOperations(operations: Operation[], types: ReadonlyMap<stri
       if (!union) continue;
       Object.assign(target, union, { members: [...target.members, ...other.members] });
       clusters.splice(clusters.indexOf(other), 1);
-      for (const [key, list] of byKey) byKey.set(key, [...new Set(list.map((cluster) => (cluster === other ? target : cluster)))]);
+      for (const key of other.members.flatMap((member) => member.paths.map((path) => endpointKey(member.method, path)))) {
+        byKey.set(key, [...new Set(byKey.get(key)!.map((cluster) => (cluster === other ? target : cluster)))]);
+      }
     }
     for (const key of keys) {
       const list = byKey.get(key) ?? [];
@@ -128,12 +130,6 @@ function reportConflicts(kept: Cluster[], byKey: ReadonlyMap<string, Cluster[]>,
       });
     }
   }
-}
-
-/** How many of the body and the response are a documented type or a table. */
-function documented(operation: Operation): number {
-  const body = operation.body.kind === 'properties' || bodyType(operation)?.kind === 'named';
-  return Number(body) + Number(operation.response.body?.type.kind === 'named');
 }
 
 function bodyType(operation: Operation): TypeRef | undefined {

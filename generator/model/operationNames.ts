@@ -30,7 +30,7 @@ export function uniqueOperationNames(operations: Operation[], isType: (name: str
   const count = new Map<string, number>();
   for (const operation of operations) count.set(operation.name.toLowerCase(), (count.get(operation.name.toLowerCase()) ?? 0) + 1);
   // On one route, the page that names what it sends and returns keeps the name (`user-post-messages.md` before a page that posts extended properties to `/me/messages`).
-  const byPath = [...operations].sort((a, b) => (a.paths[0]?.segments.length ?? 0) - (b.paths[0]?.segments.length ?? 0) || typedness(b) - typedness(a));
+  const byPath = [...operations].sort((a, b) => (a.paths[0]?.segments.length ?? 0) - (b.paths[0]?.segments.length ?? 0) || documented(b) - documented(a));
   for (const operation of byPath) {
     const base = operation.name;
     let name = base;
@@ -57,8 +57,8 @@ export function uniqueOperationNames(operations: Operation[], isType: (name: str
   return operations;
 }
 
-/** How many of the body and the response are a documented type or a table. */
-function typedness(operation: Operation): number {
+/** How many of the body and the response are a documented type or a table: how fully a page documents its request. */
+export function documented(operation: Operation): number {
   const body = operation.body.kind === 'properties' || (operation.body.kind === 'type' && operation.body.type.kind === 'named');
   return Number(body) + Number(operation.response.body?.type.kind === 'named');
 }
