@@ -3,7 +3,10 @@
 // JSON Pointer.
 import { describe, expect, it } from 'vitest';
 import type { StructuredType } from '../generator/model/types.js';
+import * as fc from 'fast-check';
 import * as sdk from '../generated/index.js';
+import * as rt from '../generated/runtime/validation.js';
+import { collectRemoteActionAudit } from '../generated/validators/RemoteActionAudit.js';
 import { type DocExample, loadDocsInput, objectsOf as objectsOfExample } from './helpers/examples.js';
 
 const { model, examples } = await loadDocsInput();
@@ -129,5 +132,49 @@ describe('validator rules', () => {
     expect(sdk.validateDeviceActionCategory('many', { mode: 'strict' }).errors).toEqual([
       expect.objectContaining({ path: '', message: 'expected a DeviceActionCategory member, found the string "many"' }),
     ]);
+  });
+});
+
+describe('one pass over an invalid object', () => {
+  // validate() hands over from the fast test to the collector at the property rule where the test failed;
+  // the answer must be the one a collector reading every rule from the start gives.
+  const fullCollect = (value: unknown, strict: boolean): sdk.ValidationResult => {
+    const report = new rt.Report(strict);
+    collectRemoteActionAudit(value, '', report, 'resources/intune-devices-remoteactionaudit.md:11');
+    return report.result();
+  };
+  const pick = (...values: unknown[]) => fc.constantFrom(...values);
+  const remoteActionAudit = fc.record(
+    {
+      '@odata.type': pick('#microsoft.graph.remoteActionAudit', '#microsoft.graph.user'),
+      id: pick('a', 7, null),
+      deviceDisplayName: pick('laptop', null, false),
+      action: pick('rebootNow', 'RebootNow', 3),
+      requestDateTime: pick('2024-02-29T00:00:00Z', '2023-02-29T00:00:00Z', null),
+      deviceIMEI: pick('356938035643809', 356938035643809),
+      actionState: pick('done', 'someday'),
+      deviceActionDetails: pick([{ name: 'a', value: 'b' }], [{ name: 1 }], 'x', [null]),
+      bulkDeviceActionId: pick('b', {}),
+      undocumented: pick(1),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('reports what a collector reading every property rule reports, in both modes', () => {
+    fc.assert(
+      fc.property(remoteActionAudit, fc.boolean(), (value, strict) => {
+        expect(sdk.validateRemoteActionAudit(value, { mode: strict ? 'strict' : 'lenient' })).toEqual(fullCollect(value, strict));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('starts the collector past the properties the test passed', () => {
+    // A getter counts the reads of a property the test passed: the test reads it once, a collector starting over would again.
+    let reads = 0;
+    const value = { deviceDisplayName: 'laptop', deviceIMEI: 356938035643809 };
+    Object.defineProperty(value, 'deviceDisplayName', { enumerable: true, get: () => (reads++, 'laptop') });
+    expect(sdk.validateRemoteActionAudit(value).errors.map((issue) => issue.path)).toEqual(['/deviceIMEI']);
+    expect(reads).toBe(1);
   });
 });

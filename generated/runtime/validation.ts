@@ -2,8 +2,9 @@
 
 // Runtime support for the generated validators. Each type has two checks: a
 // test that only answers yes or no and allocates nothing, and a collector that
-// says where and why; the collector runs the same inline tests and calls in the
-// slower, detailed helpers here only for a property that fails. The JSON rules
+// says where and why. The collector takes over where the test failed, runs the
+// same checks on the rest and calls in the slower, detailed helpers here only
+// for a property that fails: an invalid value pays for one pass. The JSON rules
 // are OData's as Graph sends them.
 
 /** One problem found in a value. */
@@ -38,8 +39,11 @@ export interface ValidationOptions {
 /** The fast check: `true` when `value` is valid with nothing to warn about. */
 export type Test = (value: unknown, strict: boolean) => boolean;
 
-/** The slow check: records what is wrong with `value`, found at `path`, against the rule at `source`. */
-export type Collect = (value: unknown, path: string, report: Report, source: string) => void;
+/**
+ * The slow check: records what is wrong with `value`, found at `path`, against the rule at `source`;
+ * an object's collector starts at its property rule `from`, the ones before it having passed the test.
+ */
+export type Collect = (value: unknown, path: string, report: Report, source: string, from?: number) => void;
 
 /** Where a collector records what it finds; it allocates nothing until it finds something. */
 export class Report {
@@ -83,10 +87,26 @@ export const VALID: ValidationResult = /* @__PURE__ */ Object.freeze({ valid: tr
  */
 export function validate(value: unknown, options: ValidationOptions | undefined, test: Test, collect: Collect, source: string): ValidationResult {
   const strict = options?.mode === 'strict';
+  failedAt = 0;
   if (test(value, strict)) return VALID;
   const report = new Report(strict);
-  collect(value, '', report, source);
+  // One pass: the collector takes over where the test stopped.
+  collect(value, '', report, source, failedAt);
   return report.result();
+}
+
+/**
+ * The property rule at which the outermost object's test last failed (its own tests
+ * pass every rule before it), or 0 when it failed before reaching any: a register, not
+ * a result, so that a failing test still allocates nothing. Only `validate` reads it,
+ * right after the test; a nested object's test writes it first and its owner's after.
+ */
+let failedAt = 0;
+
+/** A test's `return false` at its property rule `index`, remembered for the collector. */
+export function fail(index: number): false {
+  failedAt = index;
+  return false;
 }
 
 export function describe(value: unknown): string {
@@ -150,9 +170,9 @@ export type PropertyRule = readonly [name: string, test: Test, collect: Collect,
  * inline tests of the fast check, as data. (Written out as code, a type's
  * hundreds of properties cost the TypeScript checker seconds.)
  */
-export function collectProperties(object: Record<string, unknown>, rules: readonly PropertyRule[], path: string, report: Report): void {
+export function collectProperties(object: Record<string, unknown>, rules: readonly PropertyRule[], path: string, report: Report, from = 0): void {
   // An indexed loop without destructuring: every invalid value comes this way.
-  for (let index = 0; index < rules.length; index++) {
+  for (let index = from; index < rules.length; index++) {
     const rule = rules[index]!;
     const bits = rule[3];
     const value = bits & OWN ? own(object, rule[0]) : object[rule[0]];

@@ -49,12 +49,12 @@ export function testEntity(value: unknown, strict: boolean): boolean {
       return false;
   }
   let x: unknown;
-  if (!((x = value['id']) === undefined || typeof x === 'string')) return false;
-  return !strict || rt.onlyKnown(value, KNOWN);
+  if (!((x = value['id']) === undefined || typeof x === 'string')) return rt.fail(0);
+  return !strict || rt.onlyKnown(value, KNOWN) || rt.fail(1);
 }
 
 /** The slow check: records every problem of `value`, found at `path`, as a `Entity`. */
-export function collectEntity(value: unknown, path: string, report: rt.Report, source: string): void {
+export function collectEntity(value: unknown, path: string, report: rt.Report, source: string, from?: number): void {
   if (!rt.collectObject(value, path, report, source)) return;
   switch (value['@odata.type']) {
     case undefined:
@@ -63,12 +63,12 @@ export function collectEntity(value: unknown, path: string, report: rt.Report, s
       break;
     case '#microsoft.graph.remoteActionAudit':
     case 'microsoft.graph.remoteActionAudit':
-      collectRemoteActionAudit(value, path, report, source);
+      collectRemoteActionAudit(value, path, report, source, from);
       return;
     default:
       rt.collectODataType(value['@odata.type'], 'an @odata.type of "#microsoft.graph.entity" or one of its 1 subtypes', path, report, SOURCE);
       return;
   }
-  rt.collectProperties(value, PROPERTIES, path, report);
+  rt.collectProperties(value, PROPERTIES, path, report, from);
   if (report.strict && !rt.onlyKnown(value, KNOWN)) rt.collectUnknown(value, KNOWN, path, report, SOURCE);
 }

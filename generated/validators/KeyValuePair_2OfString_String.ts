@@ -39,7 +39,7 @@ export function testKeyValuePair_2OfString_String(value: unknown, strict: boolea
 }
 
 /** The slow check: records every problem of `value`, found at `path`, as a `KeyValuePair_2OfString_String`. */
-export function collectKeyValuePair_2OfString_String(value: unknown, path: string, report: rt.Report, source: string): void {
+export function collectKeyValuePair_2OfString_String(value: unknown, path: string, report: rt.Report, source: string, _from?: number): void {
   if (!rt.collectObject(value, path, report, source)) return;
   switch (value['@odata.type']) {
     case undefined:

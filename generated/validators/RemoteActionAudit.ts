@@ -60,24 +60,24 @@ export function testRemoteActionAudit(value: unknown, strict: boolean): boolean 
       return false;
   }
   let x: unknown;
-  if (!((x = value['id']) === undefined || typeof x === 'string')) return false;
-  if (!((x = value['deviceDisplayName']) === undefined || x === null || typeof x === 'string')) return false;
-  if (!((x = value['userName']) === undefined || x === null || typeof x === 'string')) return false;
-  if (!((x = value['initiatedByUserPrincipalName']) === undefined || x === null || typeof x === 'string')) return false;
-  if (!((x = value['action']) === undefined || x === null || testRemoteAction(x, strict))) return false;
-  if (!((x = value['requestDateTime']) === undefined || x === null || rt.isDateTimeOffset(x, strict))) return false;
-  if (!((x = value['deviceOwnerUserPrincipalName']) === undefined || x === null || typeof x === 'string')) return false;
-  if (!((x = value['deviceIMEI']) === undefined || x === null || typeof x === 'string')) return false;
-  if (!((x = value['actionState']) === undefined || x === null || testActionState(x, strict))) return false;
-  if (!((x = value['managedDeviceId']) === undefined || x === null || typeof x === 'string')) return false;
-  if (!((x = value['deviceActionDetails']) === undefined || x === null || rt.every(x, testKeyValuePair_2OfString_String, strict))) return false;
-  if (!((x = value['deviceActionCategory']) === undefined || x === null || testDeviceActionCategory(x, strict))) return false;
-  if (!((x = value['bulkDeviceActionId']) === undefined || x === null || typeof x === 'string')) return false;
-  return !strict || rt.onlyKnown(value, KNOWN);
+  if (!((x = value['id']) === undefined || typeof x === 'string')) return rt.fail(0);
+  if (!((x = value['deviceDisplayName']) === undefined || x === null || typeof x === 'string')) return rt.fail(1);
+  if (!((x = value['userName']) === undefined || x === null || typeof x === 'string')) return rt.fail(2);
+  if (!((x = value['initiatedByUserPrincipalName']) === undefined || x === null || typeof x === 'string')) return rt.fail(3);
+  if (!((x = value['action']) === undefined || x === null || testRemoteAction(x, strict))) return rt.fail(4);
+  if (!((x = value['requestDateTime']) === undefined || x === null || rt.isDateTimeOffset(x, strict))) return rt.fail(5);
+  if (!((x = value['deviceOwnerUserPrincipalName']) === undefined || x === null || typeof x === 'string')) return rt.fail(6);
+  if (!((x = value['deviceIMEI']) === undefined || x === null || typeof x === 'string')) return rt.fail(7);
+  if (!((x = value['actionState']) === undefined || x === null || testActionState(x, strict))) return rt.fail(8);
+  if (!((x = value['managedDeviceId']) === undefined || x === null || typeof x === 'string')) return rt.fail(9);
+  if (!((x = value['deviceActionDetails']) === undefined || x === null || rt.every(x, testKeyValuePair_2OfString_String, strict))) return rt.fail(10);
+  if (!((x = value['deviceActionCategory']) === undefined || x === null || testDeviceActionCategory(x, strict))) return rt.fail(11);
+  if (!((x = value['bulkDeviceActionId']) === undefined || x === null || typeof x === 'string')) return rt.fail(12);
+  return !strict || rt.onlyKnown(value, KNOWN) || rt.fail(13);
 }
 
 /** The slow check: records every problem of `value`, found at `path`, as a `RemoteActionAudit`. */
-export function collectRemoteActionAudit(value: unknown, path: string, report: rt.Report, source: string): void {
+export function collectRemoteActionAudit(value: unknown, path: string, report: rt.Report, source: string, from?: number): void {
   if (!rt.collectObject(value, path, report, source)) return;
   switch (value['@odata.type']) {
     case undefined:
@@ -88,6 +88,6 @@ export function collectRemoteActionAudit(value: unknown, path: string, report: r
       rt.collectODataType(value['@odata.type'], 'an @odata.type of "#microsoft.graph.remoteActionAudit"', path, report, SOURCE);
       return;
   }
-  rt.collectProperties(value, PROPERTIES, path, report);
+  rt.collectProperties(value, PROPERTIES, path, report, from);
   if (report.strict && !rt.onlyKnown(value, KNOWN)) rt.collectUnknown(value, KNOWN, path, report, SOURCE);
 }

@@ -13,6 +13,9 @@ export function structuredValidatorView(type: StructuredType, ctx: EmitContext) 
   imports.add(`../models/${typeName}.js`, typeName, true);
   const chain = inheritanceChain(type, ctx);
   const properties = allProperties(chain).map(({ property, key }) => propertyRule(property, key, ctx, imports));
+  // Each tested property's place in the collector's PROPERTIES, where the collector resumes when its test fails.
+  const tested = properties.filter((property) => property.test !== undefined);
+  const rules = properties.map((property) => ({ ...property, index: tested.indexOf(property) }));
   const subtypes = (ctx.subtypes.get(type.fullName) ?? []).map((fullName) => {
     const name = ctx.typeNames.get(fullName)!;
     imports.add(`./${name}.js`, `test${name}`);
@@ -29,8 +32,11 @@ export function structuredValidatorView(type: StructuredType, ctx: EmitContext) 
     source: sourceText(type.sources[0]!),
     known: properties.map((property) => property.name),
     open,
-    properties,
-    tested: properties.some((property) => property.test !== undefined),
+    properties: rules,
+    tested: tested.length > 0,
+    testedCount: tested.length,
+    // A collector that neither reads its properties nor hands over to a subtype names `from` `_from`.
+    from: tested.length > 0 || subtypes.length > 0 ? 'from' : '_from',
     // An open type whose tests never read `strict` names it `_strict`, unused parameters being allowed.
     strict: !open || subtypes.length > 0 || properties.some((property) => property.usesStrict) ? 'strict' : '_strict',
     ownTypes: odataTypes(type.fullName),
