@@ -1,6 +1,7 @@
-// One measured scenario, alone in its process so its peak RSS is its own:
-//   node --import tsx bench/child.ts docgen <argv…>   the docgen CLI
-//   node --import tsx bench/child.ts remark <dir>     the parser baseline
+// The scenarios that run under the tsx loader (docgen and the baseline (a) run under
+// plain node: bench/child.mjs), alone in their process so the peak RSS is their own:
+//   node --import tsx bench/child.ts remark <dir>     the old baseline, kept for reference:
+//                                                     remark over every page, `await readFile` each
 //   node --import tsx bench/child.ts tsc <argv…>      the TypeScript compiler
 // At exit, whatever the task printed is followed by one JSON line (a `Usage`):
 // the whole process's wall and CPU time, startup included, and its peak RSS.
@@ -16,10 +17,7 @@ process.on('exit', () => {
 });
 
 const [task, ...args] = process.argv.slice(2);
-if (task === 'docgen') {
-  const { main } = await import('../generator/cli/program.js');
-  process.exitCode = await main(args);
-} else if (task === 'remark' && args.length === 1) {
+if (task === 'remark' && args.length === 1) {
   const { parseEveryPage } = await import('./remarkBaseline.js');
   process.stdout.write(`remark: ${await parseEveryPage(args[0]!)} pages parsed\n`);
 } else if (task === 'tsc') {
@@ -29,6 +27,6 @@ if (task === 'docgen') {
   process.argv = [process.argv[0]!, tsc, ...args];
   require(tsc);
 } else {
-  process.stderr.write('usage: bench/child.ts docgen <argv…> | remark <dir> | tsc <argv…>\n');
+  process.stderr.write('usage: bench/child.ts remark <dir> | tsc <argv…>\n');
   process.exitCode = 2;
 }

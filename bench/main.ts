@@ -1,6 +1,10 @@
 // `npm run bench [-- validators | pipeline | startup]`: docgen's benchmarks, each a set of
 // contenders measured in the same run and reported as ratios (the machine is
 // shared; absolute figures drift), as Markdown on stdout; progress on stderr.
+//
+// DOCGEN_BENCH_ROUNDS=<n> (pipeline): how many rounds of the remark baseline (a) and a
+// cold generate (b) run, taking turns, for their medians (default 3; each round takes
+// about a minute and a half on beta).
 const SECTIONS: Record<string, () => Promise<string>> = {
   validators: async () => {
     const { benchValidators, formatValidatorBench } = await import('./validators.js');
@@ -8,9 +12,11 @@ const SECTIONS: Record<string, () => Promise<string>> = {
   },
   pipeline: async () => {
     const { benchPipeline, formatPipelineBench } = await import('./pipeline.js');
+    const { roundsFrom } = await import('./corpusRuns.js');
+    const rounds = roundsFrom(process.env.DOCGEN_BENCH_ROUNDS);
     const started = performance.now();
     const log = (step: string) => process.stderr.write(`bench: ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s  ${step}\n`);
-    return formatPipelineBench(await benchPipeline(log));
+    return formatPipelineBench(await benchPipeline(log, rounds));
   },
   startup: async () => {
     const { benchStartup, formatStartupBench } = await import('./startup.js');

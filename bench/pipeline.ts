@@ -1,5 +1,7 @@
-// `npm run bench -- pipeline`: docgen over all of beta against the bare parser,
-// cold, warm and after a one-page edit, and `check`; then what the output costs
+// `npm run bench -- pipeline`: docgen, built and run by plain node, over all of beta
+// against the bare parser run by plain node: rounds of cold runs taking turns with
+// the parser, then warm, after a one-page edit, `check`, and `generate --watch`
+// reacting to saved edits of that page; then what the output costs
 // (size, tsc time and memory) beside the official typings, and what a consumer
 // that installs it as a package pays; and one request builder's weight in a bundle.
 import { existsSync } from 'node:fs';
@@ -8,11 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BundleSize, bundleRequestBuilder } from './bundle.js';
-import { type CorpusRuns, generateModelsOnly, REPEATS, runCorpus, scratchPaths, TOUCHED_PAGE } from './corpusRuns.js';
+import { type CorpusRuns, DEFAULT_ROUNDS, generateModelsOnly, REPEATS, runCorpus, scratchPaths, TOUCHED_PAGE } from './corpusRuns.js';
 import { formatBytes, formatKiB, formatMs, formatRatio, markdownTable, verdict } from './format.js';
+import { median } from './startup.js';
 import { type ConsumerBench, benchConsumer, formatConsumerBench } from './consumer.js';
 import { generatedCost, officialTypingsCost, type OutputCost } from './outputCost.js';
-import type { ChildRun } from './usage.js';
+import { buildDocgen, type Usage } from './usage.js';
+import type { WatchBench } from './watchRuns.js';
 
 const BETA = fileURLToPath(new URL('../../shared/corpus/msgraph-docs-2021-07/beta', import.meta.url));
 const PROJECT = fileURLToPath(new URL('..', import.meta.url));
@@ -25,7 +29,7 @@ const BUNDLE_LIMIT = 5 * 1024;
 interface CorpusBench {
   pages: number;
   runs: CorpusRuns;
-  /** Whether someone edited docgen while (a)–(e) ran: then they did not all time the same docgen. */
+  /** Whether someone edited the templates (docgen reads them at run time) while the runs ran: then they did not all time the same docgen. */
   sourceChanged: boolean;
   /** Official typings, models only, full output. */
   costs: [OutputCost, OutputCost, OutputCost];
@@ -41,23 +45,25 @@ export interface PipelineBench {
   load: [number, number];
 }
 
-export async function benchPipeline(log: (step: string) => void): Promise<PipelineBench> {
+export async function benchPipeline(log: (step: string) => void, rounds = DEFAULT_ROUNDS): Promise<PipelineBench> {
   const loadBefore = os.loadavg()[0]!;
   const { code: _code, ...bundle } = await bundleRequestBuilder(GENERATED, BUILDER);
-  const corpus = existsSync(BETA) ? await benchCorpus(log) : undefined;
+  const corpus = existsSync(BETA) ? await benchCorpus(log, rounds) : undefined;
   return { corpus, bundle, load: [loadBefore, os.loadavg()[0]!] };
 }
 
-async function benchCorpus(log: (step: string) => void): Promise<CorpusBench> {
+async function benchCorpus(log: (step: string) => void, rounds: number): Promise<CorpusBench> {
+  log('building docgen (tsc -p tsconfig.build.json, as npm run build) into the bench\'s own folder');
+  buildDocgen();
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'docgen-bench-'));
   try {
     const { docs, out } = scratchPaths(scratch);
     log(`copying ${BETA} to ${docs}`);
     await cp(BETA, docs, { recursive: true });
     const pages = (await readdir(docs, { recursive: true })).filter((file) => file.endsWith('.md')).length;
-    const before = await sourceStamp();
-    const runs = await runCorpus(scratch, log);
-    const sourceChanged = (await sourceStamp()) !== before;
+    const before = await templatesStamp();
+    const runs = await runCorpus(scratch, log, rounds);
+    const sourceChanged = (await templatesStamp()) !== before;
     log('generate, models only (untimed), for the type-check');
     const modelsOut = await generateModelsOnly(scratch, runs.cache.generate);
     log('tsc --noEmit: the official typings, models only, the full output');
@@ -73,10 +79,13 @@ async function benchCorpus(log: (step: string) => void): Promise<CorpusBench> {
   }
 }
 
-/** The newest change under docgen's source and templates (a folder's time covers files added or removed). */
-async function sourceStamp(): Promise<number> {
+/**
+ * The newest change under docgen's templates (a folder's time covers files added or removed):
+ * docgen's code is compiled once, at the start, but the templates are read by every run.
+ */
+async function templatesStamp(): Promise<number> {
   let newest = 0;
-  for (const folder of ['generator', 'templates']) {
+  for (const folder of ['templates']) {
     const root = path.join(PROJECT, folder);
     for (const entry of [{ parentPath: PROJECT, name: folder }, ...(await readdir(root, { recursive: true, withFileTypes: true }))]) {
       newest = Math.max(newest, (await stat(path.join(entry.parentPath, entry.name))).mtimeMs);
@@ -95,11 +104,11 @@ export function formatPipelineBench({ corpus, bundle, load }: PipelineBench): st
   ].join('\n');
 }
 
-function formatRuns({ pages, runs, sourceChanged }: CorpusBench): string[] {
-  const { baseline, cold, warm, oneChanged, check, cache } = runs;
+export function formatRuns({ pages, runs, sourceChanged }: Pick<CorpusBench, 'pages' | 'runs' | 'sourceChanged'>, cores = os.availableParallelism()): string[] {
+  const { baseline, baselineTsx, cold, warm, oneChanged, check, cache, rounds } = runs;
   const noCache = (has: boolean) => (has ? '' : ' (no cache yet)');
-  const rss = (run: ChildRun) => verdict(run.maxRssKiB, RSS_LIMIT_KIB, formatKiB, true);
-  const row = (name: string, run: ChildRun, target: string, wall: string, rssVerdict = rss(run)) => [
+  const rss = (run: Usage) => verdict(run.maxRssKiB, RSS_LIMIT_KIB, formatKiB, true);
+  const row = (name: string, run: Usage, target: string, wall: string, rssVerdict = rss(run)) => [
     name,
     formatMs(run.wallMs),
     formatRatio(run.wallMs, baseline.wallMs),
@@ -110,12 +119,14 @@ function formatRuns({ pages, runs, sourceChanged }: CorpusBench): string[] {
     rssVerdict,
   ];
   const coldLimit = 0.5 * baseline.wallMs;
+  const n = rounds.length;
   const table = markdownTable(
     ['run', '>wall', '>wall ÷ (a)', '>CPU', '>peak RSS', 'wall target', 'wall verdict', 'peak RSS < 1 GiB'],
     [
       row('docgen start-up alone (`generate --help`), for reference', runs.startup, '—', '—', '—'),
-      row('(a) remark-parse + remark-gfm, one thread (baseline)', baseline, '—', '—', '—'),
-      row('(b) generate, cold', cold, `≤ 0.5×(a) = ${formatMs(coldLimit)}`, verdict(cold.wallMs, coldLimit, formatMs)),
+      row(`(a) remark-parse + remark-gfm: plain \`node\` script, no loader, synchronous reads, one thread (baseline; median of ${n})`, baseline, '—', '—', '—'),
+      row('(a′) for reference, the old (a): under the tsx loader, one `await readFile` per page (one run)', baselineTsx, '—', '—', '—'),
+      row(`(b) generate, cold (median of ${n})`, cold, `≤ 0.5×(a) = ${formatMs(coldLimit)}`, verdict(cold.wallMs, coldLimit, formatMs)),
       row(`(c) generate, warm, nothing changed${noCache(cache.generate)}`, warm, '< 3 s', verdict(warm.wallMs, 3000, formatMs, true)),
       row(`(d) generate, warm, one page changed${noCache(cache.generate)}`, oneChanged, '< 1 s', verdict(oneChanged.wallMs, 1000, formatMs, true)),
       row(`(e) check, output up to date${noCache(cache.check)}`, check, `≤ (c) = ${formatMs(warm.wallMs)}`, verdict(check.wallMs, warm.wallMs, formatMs)),
@@ -123,21 +134,66 @@ function formatRuns({ pages, runs, sourceChanged }: CorpusBench): string[] {
   );
   const cacheNote =
     cache.generate && cache.check
-      ? 'Cold: a fresh, empty `--cache-dir`; warm: the same folder again.'
+      ? 'Cold: a fresh, empty `--cache-dir` and no output folder; warm: the same cache folder again.'
       : `${cache.generate ? '`check`' : '`generate` and `check`'} take no \`--cache-dir\` yet (detected from \`--help\`), so the "warm" runs marked (no cache yet) are cold runs too.`;
+  const parallel = (run: Usage) => (run.cpuMs / run.wallMs).toFixed(2);
+  const roundRows = rounds.map((round, index) => [
+    String(index + 1),
+    `(${round.first})`,
+    formatMs(round.a.wallMs),
+    formatMs(round.a.cpuMs),
+    formatMs(round.b.wallMs),
+    formatMs(round.b.cpuMs),
+    formatRatio(round.b.wallMs, round.a.wallMs),
+  ]);
   return [
     `## docgen at corpus scale: all of beta (${pages.toLocaleString('en-US')} pages)`,
     '',
-    'Each run is a process of its own (`node --import tsx`, start-up included) on a scratch copy of the docs; CPU is user + system.',
-    `${cacheNote} (c) and (e) take turns, ${REPEATS} runs each, and each row shows its median run. (d) appends a word to one property row of \`${TOUCHED_PAGE}\`.`,
+    'Each run is a process of its own, start-up included, on a scratch copy of the docs; CPU is user + system. ' +
+      'docgen runs as published: compiled by `tsc -p tsconfig.build.json` (what `npm run build` runs, into a folder of the bench\'s own) and started by plain `node`, no tsx, no loader, through the `main` that `dist/generator/cli/main.js` calls (bench/child.mjs). ' +
+      '(a) is remark as its users run it: a plain `node` script (bench/child.mjs), no loader, `unified().use(remarkParse).use(remarkGfm).parse(readFileSync(page, \'utf8\'))` over every page in sorted order, one processor, one thread.',
+    `${cacheNote} (a) and (b) run in ${n} rounds (\`DOCGEN_BENCH_ROUNDS\`), taking turns: (a) first in odd rounds, (b) first in even ones; their rows show each figure's median over the rounds. (c) and (e) take turns, ${REPEATS} runs each, and each row shows its median run. (d) appends a word to one property row of \`${TOUCHED_PAGE}\`.`,
     '',
     ...table,
     '',
-    `(b)/(a) = ${formatRatio(cold.wallMs, baseline.wallMs)} (target ≤ 0.50×: ${verdict(cold.wallMs / baseline.wallMs, 0.5, (excess) => `${excess.toFixed(2)}×`)}).`,
+    `(b)/(a) = ${formatRatio(cold.wallMs, baseline.wallMs)} on the medians (target ≤ 0.50×: ${verdict(cold.wallMs / baseline.wallMs, 0.5, (excess) => `${excess.toFixed(2)}×`)}). ` +
+      `Not like for like in cores: docgen parses and checks on worker threads on every core (${cores} here; its CPU time is ${parallel(cold)}× its wall time), remark runs on one thread, as its users run it (${parallel(baseline)}×). In CPU time, (b) is ${formatRatio(cold.cpuMs, baseline.cpuMs)} (a).`,
+    '',
+    'Round by round:',
+    '',
+    ...markdownTable(['round', 'first', '>(a) wall', '>(a) CPU', '>(b) wall', '>(b) CPU', '>(b)/(a)'], roundRows),
     '',
     ...(sourceChanged
-      ? ['**Warning:** generator/ or templates/ changed while these ran, so they did not all time the same docgen, and a warm run may have started cold. Run the bench again.', '']
+      ? ['**Warning:** templates/ changed while these ran (docgen reads them on every run, and they key its cache), so the runs did not all time the same docgen, and a warm run may have started cold. Run the bench again.', '']
       : []),
+    ...formatWatch(runs.watch),
+  ];
+}
+
+export function formatWatch(watch: WatchBench): string[] {
+  const ms = watch.edits.map((edit) => edit.ms);
+  const middle = median(ms);
+  const rows = watch.edits.map((edit, index) => [
+    String(index + 1),
+    `\`${edit.word}\``,
+    formatMs(edit.ms),
+    edit.reportedMs === undefined ? '—' : formatMs(edit.reportedMs),
+  ]);
+  const usage = watch.usage
+    ? `The session took ${formatMs(watch.usage.cpuMs)} of CPU in all, start to exit, and peaked at ${formatKiB(watch.usage.maxRssKiB)} RSS.`
+    : 'The session gave no usage figures (it was killed).';
+  return [
+    '## `generate --watch`: a saved page, until its model is on disk',
+    '',
+    `\`generate --watch\` started as built (plain \`node\`), on the scratch copy after (d), with the same \`--cache-dir\`; it said it was watching after ${formatMs(watch.readyMs)} (start-up, a full run from the cache, and watching every folder). ` +
+      `Then ${watch.edits.length} times, one at a time: a word appended to the same property row of \`${TOUCHED_PAGE}\`, timed from the write until \`${watch.file}\` holds it (fs.watch on its folder, then a read), the session's wait for 100 ms of quiet included; "rebuild" is the session's own figure for its run.`,
+    '',
+    ...markdownTable(['edit', 'word', '>save → model file', '>rebuild (as reported)'], rows),
+    '',
+    `Median ${formatMs(middle)}, fastest ${formatMs(Math.min(...ms))}, slowest ${formatMs(Math.max(...ms))} (target < 1 s: ${verdict(middle, 1000, formatMs, true)}). ${usage} ${
+      watch.stoppedCleanly ? 'SIGTERM ended it cleanly ("stopped watching", exit code 0).' : '**SIGTERM did not end it cleanly** (no "stopped watching", or a non-zero exit).'
+    }`,
+    '',
   ];
 }
 

@@ -1,5 +1,6 @@
-// The yardstick for generate: remark-parse + remark-gfm alone over every page,
-// one page after another, as docgen's parse stage would with nothing else to do.
+// The old yardstick, kept as a reference row: remark-parse + remark-gfm over every
+// page under the tsx loader, one `await readFile` per page. The baseline (a) itself
+// is bench/child.mjs's `remark`: plain node, synchronous reads.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import remarkGfm from 'remark-gfm';
