@@ -2,6 +2,7 @@
 import { buildModel } from './model/buildModel.js';
 import type { Diagnostic, Model } from './model/types.js';
 import { emitProject, type FileOrigin } from './emit/emitProject.js';
+import type { EmitMemo } from './emit/emitMemo.js';
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from './emit/options.js';
 import { parsePages } from './parse/parseWorker.js';
 import { checkFilesInParallel } from './emit/checkOutput.js';
@@ -41,6 +42,8 @@ export interface PipelineOptions {
   cache?: BuildCache;
   /** The docs, when the caller has read them already. */
   read?: ReadResult;
+  /** The last emit's files and what each read (`generate --watch`): only the files a change reaches are rendered again. */
+  memo?: EmitMemo;
 }
 
 const PARSE_WORKER = siblingModule('./parse/parseWorker.ts', import.meta.url);
@@ -87,7 +90,7 @@ export async function runPipeline(inputs: readonly string[], filter: PageFilter 
   const built = await buildFromDocs(inputs, filter, options);
   const onFile = options.onProgress && ((done: number, total: number) => options.onProgress!('emit', done, total));
   const emit = options.emit ?? DEFAULT_EMIT_OPTIONS;
-  const emitted = emitProject(built.model, emit, { raw: true });
+  const emitted = emitProject(built.model, emit, { raw: true, memo: options.memo });
   const cache = options.cache;
   const before = cache?.checked.size;
   const files = await checkFilesInParallel(emitted.files, { onFile, checked: cache?.checked, onMiss: () => cache && (cache.changed = true) });

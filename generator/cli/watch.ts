@@ -1,10 +1,12 @@
 // `generate --watch`: one full run, then, for each burst of saved pages, a run that
 // re-parses only the pages whose text changed and re-formats only the files whose
-// text changed (the build cache), and writes only the files that differ.
+// text changed (the build cache), renders only the files whose model facts changed
+// (the emit memo), and writes only the files that differ.
 import path from 'node:path';
 import chokidar from 'chokidar';
 import type { Diagnostic } from '../model/types.js';
 import { createBuildCache } from '../buildCache.js';
+import { createEmitMemo } from '../emit/emitMemo.js';
 import { type ProgressListener, runPipeline } from '../pipeline.js';
 import { type DocFile, pageCount } from '../read/docFile.js';
 import type { PageFilter } from '../read/readDocs.js';
@@ -29,8 +31,9 @@ export async function watchDocs(settings: WatchSettings, options: CommonOptions)
   await assertWritableOutput(settings.out, settings.inputs);
   const disk = await openCache(options, settings.emit, settings.out);
   const cache = (await disk.load()) ?? createBuildCache();
+  const memo = createEmitMemo();
   const build = (onProgress?: ProgressListener) =>
-    runPipeline(settings.inputs, settings.filter, { emit: settings.emit, cache, onProgress });
+    runPipeline(settings.inputs, settings.filter, { emit: settings.emit, cache, memo, onProgress });
 
   const progress = progressBar();
   const first = await build(progress.listener).finally(() => progress.stop());

@@ -1,11 +1,12 @@
 // The model → every output file, as path → content, in a stable order.
-import type { Diagnostic, EnumType, Model, Source, StructuredType, TypeDefinition } from '../model/types.js';
+import type { Diagnostic, Model, Source, StructuredType, TypeDefinition } from '../model/types.js';
 import { type CheckHooks, checkFiles } from './checkOutput.js';
 import { assignNames } from './naming.js';
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from './options.js';
 import { pathIndexView, pathTypesView, requestView } from './requests.js';
-import { schemaFiles } from './schemas.js';
+import { SCHEMA_INDEX, schemaIndex, schemaPath, schemaText } from './schemas.js';
 import { createRenderer } from './templates.js';
+import { type EmitMemo, memoized, modelFacts, pruneMemo } from './emitMemo.js';
 import { enumModelView, structuredModelView, unionModelView } from './models.js';
 import type { EmitContext } from './typeExpressions.js';
 import { enumValidatorView, structuredValidatorView, validatorsByTypeView } from './validators.js';
@@ -28,8 +29,11 @@ export interface EmitResult {
   diagnostics: Diagnostic[];
 }
 
-/** `raw`: skip the syntax check and the tidying of blank lines (`lint --examples` and the corpus suite hand the code to esbuild or tsc at once). */
-export type EmitHooks = CheckHooks & { raw?: boolean };
+/**
+ * `raw`: skip the syntax check and the tidying of blank lines (`lint --examples` and the corpus suite hand the code to esbuild or tsc at once).
+ * `memo`: the last emit's files and what each read, to re-render only what the model's changes reach (raw output only).
+ */
+export type EmitHooks = CheckHooks & { raw?: boolean; memo?: EmitMemo };
 
 export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OPTIONS, hooks: EmitHooks = {}): EmitResult {
   const render = createRenderer();
@@ -37,44 +41,55 @@ export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OP
   const { names, diagnostics } = assignNames(model, options.naming);
   const types = new Map<string, TypeDefinition>(model.namespaces.flatMap((ns) => ns.types.map((type) => [type.fullName, type])));
   const ctx: EmitContext = { types, typeNames: names.types, subtypes: subtypesOf(types), unions: names.unions };
+  const memo = hooks.raw ? startMemo(hooks.memo, options) : undefined;
+  const facts = modelFacts(ctx, new Map(model.operations.map((operation) => [operation.name, { operation, name: names.operations.get(operation.name)! }])));
   const files = new Map<string, string>();
   const origins = new Map<string, FileOrigin>();
   const modules: Record<'models' | 'validators' | 'requests', string[]> = { models: [], validators: [], requests: [] };
-  const add = (folder: keyof typeof modules, name: string, content: () => string, origin: FileOrigin) => {
+  /** A file made from one type or operation (`input`, a fact as emitMemo names it), reused from the memo when nothing it read changed. */
+  const add = (folder: keyof typeof modules, name: string, input: string, content: (ctx: EmitContext) => string, origin: FileOrigin) => {
     if (!emits.has(folder)) return;
-    files.set(`${folder}/${name}.ts`, content());
-    origins.set(`${folder}/${name}.ts`, origin);
+    const file = `${folder}/${name}.ts`;
+    files.set(file, memoized(memo, facts, ctx, file, [input], content));
+    origins.set(file, origin);
     modules[folder].push(name);
   };
 
   for (const type of types.values()) {
     const name = names.types.get(type.fullName)!;
     const origin = { source: type.sources[0]!, members: memberSources(type) };
+    const input = `type:${type.fullName}`;
     if (type.kind === 'enum') {
-      add('models', name, () => render('enum.ts', enumModelView(type as EnumType, ctx)), origin);
-      add('validators', name, () => render('enumValidator.ts', enumValidatorView(type as EnumType, ctx)), origin);
+      add('models', name, input, (ctx) => render('enum.ts', enumModelView(type, ctx)), origin);
+      add('validators', name, input, (ctx) => render('enumValidator.ts', enumValidatorView(type, ctx)), origin);
     } else {
-      add('models', name, () => render('model.ts', structuredModelView(type as StructuredType, ctx)), origin);
-      add('validators', name, () => render('validator.ts', structuredValidatorView(type as StructuredType, ctx)), origin);
+      add('models', name, input, (ctx) => render('model.ts', structuredModelView(type, ctx)), origin);
+      add('validators', name, input, (ctx) => render('validator.ts', structuredValidatorView(type, ctx)), origin);
     }
   }
   for (const [fullName, unionName] of names.unions) {
     const type = types.get(fullName) as StructuredType;
-    add('models', unionName, () => render('union.ts', unionModelView(type, unionName, ctx)), { source: type.sources[0]!, members: new Map() });
+    add('models', unionName, `union:${fullName}`, (ctx) => render('union.ts', unionModelView(type, unionName, ctx)), { source: type.sources[0]!, members: new Map() });
   }
   for (const operation of model.operations) {
     const name = names.operations.get(operation.name)!;
     const members = new Map(operation.parameters.map((parameter) => [parameter.name, parameter.source]));
-    const facts = new Map(operation.permissions.slice(0, 1).map((table) => ['permissions', table.source] as const));
-    add('requests', name, () => render('request.ts', requestView(operation, name, ctx)), { source: operation.source, members, declarations: new Map([[`${name}Operation`, facts]]) });
+    const permissions = new Map(operation.permissions.slice(0, 1).map((table) => ['permissions', table.source] as const));
+    add('requests', name, `op:${operation.name}`, (ctx) => render('request.ts', requestView(operation, name, ctx)), {
+      source: operation.source,
+      members,
+      declarations: new Map([[`${name}Operation`, permissions]]),
+    });
   }
 
   if (emits.has('schemas')) {
     // JSON, not TypeScript: no barrel, and nothing for the root index to export.
-    for (const { path, text, type } of schemaFiles(ctx)) {
-      files.set(path, text);
-      if (type) origins.set(path, { source: type.sources[0]!, members: memberSources(type) });
+    for (const type of types.values()) {
+      const file = schemaPath(ctx.typeNames.get(type.fullName)!);
+      files.set(file, memoized(memo, facts, ctx, file, [`type:${type.fullName}`], (ctx) => schemaText(type, ctx)));
+      origins.set(file, { source: type.sources[0]!, members: memberSources(type) });
     }
+    files.set(SCHEMA_INDEX, schemaIndex(ctx));
   }
 
   const barrel = (names: string[]) => render('barrel.ts', { exports: names.sort().map((module) => ({ from: `./${module}.js` })) });
@@ -117,7 +132,18 @@ export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OP
   files.set('index.ts', render('barrel.ts', { exports: rootExports }));
 
   const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  if (memo) pruneMemo(memo, sorted.keys());
   return { files: hooks.raw ? sorted : checkFiles(sorted, hooks), origins, diagnostics };
+}
+
+/** `memo`, emptied when it was made with other options. */
+function startMemo(memo: EmitMemo | undefined, options: EmitOptions): EmitMemo | undefined {
+  const key = JSON.stringify(options);
+  if (memo && memo.key !== key) {
+    memo.key = key;
+    memo.files.clear();
+  }
+  return memo;
 }
 
 function memberSources(type: TypeDefinition): Map<string, Source> {

@@ -68,32 +68,28 @@ const PRIMITIVES: Record<PrimitiveName, Schema> = {
   Untyped: {},
 };
 
-/** The file of a type's schema, beside the others: `RemoteActionAudit.schema.json`. */
-export function schemaFileName(typeName: string): string {
+/** The file of a type's schema, beside the others: `schemas/RemoteActionAudit.schema.json`. */
+export function schemaPath(typeName: string): string {
+  return `schemas/${schemaFileName(typeName)}`;
+}
+
+function schemaFileName(typeName: string): string {
   return `${typeName}.schema.json`;
 }
 
-export interface SchemaFile {
-  /** Output-relative path, `schemas/…`. */
-  path: string;
-  text: string;
-  /** The type it describes; absent for the index. */
-  type?: TypeDefinition;
+/** The JSON text of a type's schema. */
+export function schemaText(type: TypeDefinition, ctx: EmitContext): string {
+  return jsonDocument(typeSchema(type, ctx));
 }
 
-/** A schema per type, and `schemas/index.json`, mapping each `@odata.type` to its file. */
-export function schemaFiles(ctx: EmitContext): SchemaFile[] {
-  const files: SchemaFile[] = [...ctx.types.values()].map((type) => ({
-    path: `schemas/${schemaFileName(ctx.typeNames.get(type.fullName)!)}`,
-    text: jsonDocument(typeSchema(type, ctx)),
-    type,
-  }));
-  const index = {
+export const SCHEMA_INDEX = 'schemas/index.json';
+
+/** `schemas/index.json`'s text: each `@odata.type` → the file of its schema. */
+export function schemaIndex(ctx: EmitContext): string {
+  return jsonDocument({
     $comment: `${GENERATED} Each type's @odata.type → the file of its JSON Schema.`,
     types: Object.fromEntries([...ctx.types.keys()].map((fullName) => [`#${fullName}`, schemaFileName(ctx.typeNames.get(fullName)!)])),
-  };
-  files.push({ path: 'schemas/index.json', text: jsonDocument(index) });
-  return files;
+  });
 }
 
 /** The JSON Schema of one type. */

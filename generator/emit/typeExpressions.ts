@@ -26,13 +26,13 @@ const PRIMITIVE_TS: Record<PrimitiveName, string> = {
 
 /** What emitters need to know about the model to name and import things. */
 export interface EmitContext {
-  types: Map<string, TypeDefinition>;
+  types: ReadonlyMap<string, TypeDefinition>;
   /** Full type name → TypeScript name. */
-  typeNames: Map<string, string>;
+  typeNames: ReadonlyMap<string, string>;
   /** Full type name → the full names of every type derived from it, directly or not, sorted. */
-  subtypes: Map<string, string[]>;
+  subtypes: ReadonlyMap<string, string[]>;
   /** Full type name → the name of the union of it and its subtypes (`AnyDirectoryObject`), for each type that has subtypes. */
-  unions: Map<string, string>;
+  unions: ReadonlyMap<string, string>;
 }
 
 /** The type expression for `ref`, importing model types from `modelsDir` (relative, with trailing slash). */
