@@ -21,7 +21,14 @@ const EDITS: Array<[string, (model: Model) => void]> = [
   ['a property renamed', (model) => (structured(model)[1]!.properties[0]!.name = 'renamedProperty')],
   ['a property type changed', (model) => (structured(model)[2]!.properties[0]!.type = { kind: 'primitive', name: 'Int32' })],
   ['an operation removed', (model) => void model.operations.pop()],
-  ['an operation path changed', (model) => (model.operations[0]!.paths[0]!.path += '/more')],
+  [
+    'an operation path changed',
+    (model) => {
+      const route = model.operations[0]!.paths[0]!;
+      route.template += '/more';
+      route.segments.push([{ kind: 'literal', text: 'more' }]);
+    },
+  ],
   [
     'a subtype added',
     (model) => {
