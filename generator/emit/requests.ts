@@ -101,7 +101,7 @@ function permissionLines(tables: Permissions[]): Array<{ text: string }> {
 }
 
 /** A page that lists one path twice documents it once. */
-function uniquePaths(paths: OperationPath[]): OperationPath[] {
+export function uniquePaths(paths: OperationPath[]): OperationPath[] {
   return paths.filter((path, index) => paths.findIndex((other) => other.template === path.template) === index);
 }
 
@@ -165,13 +165,13 @@ function castTargets(operation: Operation, ctx: EmitContext): string[] {
 }
 
 /** Parameters the tables document that are neither OData options nor placeholders of a path. */
-function queryParameters(operation: Operation): Property[] {
+export function queryParameters(operation: Operation): Property[] {
   const inPaths = new Set(operation.paths.flatMap((path) => path.parameters.map((parameter) => parameter.name.toLowerCase())));
   return operation.parameters.filter((property) => !property.name.startsWith('$') && !inPaths.has(property.name.toLowerCase()) && /^[A-Za-z][\w.-]*$/.test(property.name));
 }
 
 /** The names of a type's properties, and of the types it derives from, that `keep` selects, sorted. */
-function inheritedNames(fullName: string, ctx: EmitContext, keep: (property: Property) => boolean): string[] {
+export function inheritedNames(fullName: string, ctx: EmitContext, keep: (property: Property) => boolean): string[] {
   const names = new Set<string>();
   const seen = new Set<string>();
   for (let type = ctx.types.get(fullName); type && type.kind !== 'enum' && !seen.has(type.fullName); type = type.baseType ? ctx.types.get(type.baseType) : undefined) {
@@ -251,7 +251,7 @@ function responseShape(operation: Operation, ctx: EmitContext, imports: ImportSe
 }
 
 /** Headers the page documents, which the caller may set; Authorization is the client's. */
-function documentedHeaders(operation: Operation): string[] {
+export function documentedHeaders(operation: Operation): string[] {
   const names = new Map<string, string>();
   for (const header of operation.headers) {
     const key = header.name.toLowerCase();
