@@ -2,7 +2,7 @@
 // writes: warm runs, runs after an edit, runs with other options, runs over a
 // broken cache and runs on one thread all write what a cold run writes.
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -38,56 +38,187 @@ describe('the build cache', () => {
     const filling = await generate('warm', '--cache-dir', cache);
     expect(filling.code).toBe(0);
     expect(filling.stdout).not.toMatch(/from the cache/);
-    const cacheFile = path.join(cache, 'build-cache.v8');
-    const written = (await stat(cacheFile)).mtimeMs;
+    const written = await cacheFiles(cache);
     const second = await generate('warm', '--cache-dir', cache);
     expect(second.stdout).toMatch(/already up to date \(unchanged since the last run\)/);
     expect(await output('warm')).toEqual(await output('cold'));
-    expect((await stat(cacheFile)).mtimeMs).toBe(written);
-    // Into another folder the run cannot stop early: it reads every page from the cache, and writes what the cold run wrote.
+    expect(await cacheFiles(cache)).toEqual(written);
+    // Into another folder the run cannot stop early: it reads every page from the cache, writes what the cold run wrote, and no entry.
     const reading = await generate('warm-again', '--cache-dir', cache);
     const [, pages, cached] = /(\d+) pages read \((\d+) from the cache\)/.exec(reading.stdout) ?? [];
     expect(Number(pages)).toBeGreaterThan(1);
     expect(cached).toBe(pages);
     expect(await output('warm-again')).toEqual(await output('cold'));
+    expect(changedFiles(written, await cacheFiles(cache))).toEqual(['last-run.json']);
   });
 
-  it('after a page changes, a warm run writes what a cold run over the new docs writes', async () => {
+  it('keeps one file per page, named by its content, in a folder of the key', async () => {
+    const { docs, cache, generate } = await scratch();
+    await generate('out', '--cache-dir', cache);
+    const files = [...(await cacheFiles(cache)).keys()];
+    const [key, ...others] = (await readdir(cache, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    expect(others).toEqual([]);
+    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    const pages = files.filter((file) => file.startsWith(`${key}/pages/`));
+    expect(pages).toHaveLength((await readdir(docs, { recursive: true })).filter((file) => file.endsWith('.md')).length);
+    expect(pages.every((file) => /\/[0-9a-f]{64}\.v8$/.test(file))).toBe(true);
+    expect(files.filter((file) => file.startsWith(`${key}/runs/`))).toHaveLength(1);
+    expect(files.filter((file) => !file.startsWith(`${key}/`))).toEqual(['last-run.json']);
+  });
+
+  it('after a page changes, a warm run writes what a cold run over the new docs writes, and one page entry', async () => {
     const { docs, cache, generate, output } = await scratch();
     await generate('warm', '--cache-dir', cache);
-    const page = path.join(docs, 'resources', 'intune-devices-remoteactionaudit.md');
-    await writeFile(page, (await readFile(page, 'utf8')).replace(/^\|deviceIMEI\|String\|/m, '|deviceIMEI|Int32|'));
-    expect((await generate('warm', '--cache-dir', cache)).stdout).toMatch(/35 files written/);
+    const before = await cacheFiles(cache);
+    await editPage(docs);
+    const edited = await generate('warm', '--cache-dir', cache);
+    expect(edited.stdout).toMatch(/35 files written/);
+    expect(edited.stdout).toMatch(/11 pages read \(10 from the cache\)/);
+    const after = await cacheFiles(cache);
+    // The new page's entry, the record of what the run used and the last run: written. The old page's entry: pruned. No other entry touched.
+    const pages = (files: Map<string, number>) => [...files.keys()].filter((file) => file.includes('/pages/'));
+    const added = pages(after).filter((file) => !before.has(file));
+    const dropped = pages(before).filter((file) => !after.has(file));
+    expect(added).toHaveLength(1);
+    expect(dropped).toHaveLength(1);
+    expect(changedFiles(before, after).filter((file) => !file.includes('/pages/')).map((file) => file.replace(/[0-9a-f]{32,}/g, 'H'))).toEqual([
+      'H/runs/H.v8',
+      'last-run.json',
+    ]);
     await generate('cold', '--no-cache');
     expect(await output('warm')).toEqual(await output('cold'));
     expect((await output('warm')).get('models/RemoteActionAudit.ts')).toMatch(/deviceIMEI\?: number \| null;/);
   });
 
-  it('other emit options do not reuse what the cache holds for the first ones', async () => {
+  it('a package output keeps each file\'s JavaScript and declarations as an entry, and an edit writes only the files it changes', async () => {
+    const { docs, cache, generate, output } = await scratch();
+    const asPackage = ['--package-name', 'sdk', '--package-version', '1.0.0'];
+    await generate('warm', '--cache-dir', cache, ...asPackage);
+    const before = await cacheFiles(cache);
+    const transpiled = (files: Map<string, number>) => [...files.keys()].filter((file) => file.includes('/transpiled/'));
+    // One per source text (files with one text share it).
+    const declarations = [...(await output('warm')).keys()].filter((file) => file.endsWith('.d.ts'));
+    expect(transpiled(before).length).toBeGreaterThan(declarations.length / 2);
+    expect(transpiled(before).length).toBeLessThanOrEqual(declarations.length);
+    await editPage(docs);
+    await generate('warm', '--cache-dir', cache, ...asPackage);
+    const after = await cacheFiles(cache);
+    const added = transpiled(after).filter((file) => !before.has(file));
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.length).toBeLessThan(transpiled(before).length / 2);
+    expect(transpiled(after).filter((file) => before.has(file) && before.get(file) !== after.get(file))).toEqual([]);
+    await generate('cold', '--no-cache', ...asPackage);
+    expect(await output('warm')).toEqual(await output('cold'));
+  });
+
+  it('other emit options do not read what the cache holds for the first ones', async () => {
     const { docs, cache, output } = await scratch();
     const config = (prefix: string) => JSON.stringify({ input: docs, naming: { typePrefix: prefix } });
     await writeFile(path.join(work, 'a.json'), config(''));
     await writeFile(path.join(work, 'b.json'), config('Graph'));
     await runCli('generate', '-q', '--config', path.join(work, 'a.json'), '--out', path.join(work, 'a'), '--cache-dir', cache);
-    await runCli('generate', '-q', '--config', path.join(work, 'b.json'), '--out', path.join(work, 'b'), '--cache-dir', cache);
+    const b = await runCli('generate', '-q', '--config', path.join(work, 'b.json'), '--out', path.join(work, 'b'), '--cache-dir', cache);
+    expect(b.stdout).not.toMatch(/from the cache/);
     await runCli('generate', '-q', '--config', path.join(work, 'b.json'), '--out', path.join(work, 'b-cold'), '--no-cache');
     expect(await output('b')).toEqual(await output('b-cold'));
     expect([...(await output('b')).keys()]).toContain('models/GraphRemoteActionAudit.ts');
+    // Each key its own folder: the first options' cache is still there for their next run.
+    expect((await readdir(cache)).filter((name) => /^[0-9a-f]{32}$/.test(name))).toHaveLength(2);
+    const a = await runCli('generate', '-q', '--config', path.join(work, 'a.json'), '--out', path.join(work, 'a2'), '--cache-dir', cache);
+    expect(a.stdout).toMatch(/11 pages read \(11 from the cache\)/);
   });
 
-  it('a cache file that cannot be read is ignored and rebuilt', async () => {
+  it('an entry that cannot be read is ignored, made again and rewritten', async () => {
     const { cache, generate, output } = await scratch();
     await generate('cold', '--no-cache');
-    await mkdir(cache, { recursive: true });
+    await generate('filling', '--cache-dir', cache);
+    const entries = [...(await cacheFiles(cache)).keys()].filter((file) => file.endsWith('.v8'));
     for (const junk of ['', 'not a cache', '\u0000\u00ff\u0010garbage']) {
+      for (const file of entries) await writeFile(path.join(cache, file), junk);
       await rm(path.join(work, 'warm'), { recursive: true, force: true });
-      await writeFile(path.join(cache, 'build-cache.v8'), junk);
       const run = await generate('warm', '--cache-dir', cache);
       expect(run.code, JSON.stringify(junk)).toBe(0);
+      expect(run.stdout).not.toMatch(/from the cache/);
       expect(await output('warm')).toEqual(await output('cold'));
     }
+    // Rewritten: the next run reads every page again.
+    expect((await generate('warm-again', '--cache-dir', cache)).stdout).toMatch(/11 pages read \(11 from the cache\)/);
   });
+
+  it('keeps what other configurations sharing the folder use, until their inputs are gone', async () => {
+    const { docs, cache, generate } = await scratch();
+    const other = path.join(work, 'other-docs');
+    await cp(docs, other, { recursive: true });
+    await editPage(other);
+    await generate('out', '--cache-dir', cache);
+    await runCli('generate', '-q', '--input', other, '--out', path.join(work, 'other'), '--cache-dir', cache);
+    // The first configuration's pages outlive the other's run, which pruned what nobody uses.
+    expect((await generate('again', '--cache-dir', cache)).stdout).toMatch(/11 pages read \(11 from the cache\)/);
+    const pages = async () => [...(await cacheFiles(cache)).keys()].filter((file) => file.includes('/pages/'));
+    const both = await pages();
+    expect(both).toHaveLength(12);
+    // Once the other input folder is gone, the next run that changes the cache drops its record and its edited page.
+    await rm(other, { recursive: true });
+    await writeFile(path.join(docs, 'resources', 'extra.md'), '# extra resource type\n');
+    await generate('again', '--cache-dir', cache);
+    const after = await pages();
+    expect(both.filter((file) => !after.includes(file))).toHaveLength(1);
+    expect(after.filter((file) => !both.includes(file))).toHaveLength(1);
+    expect([...(await cacheFiles(cache)).keys()].filter((file) => file.includes('/runs/'))).toHaveLength(1);
+  });
+
+  it('keeps the folders of the three keys used last, and drops the single file of earlier versions', async () => {
+    const { cache, generate } = await scratch();
+    await mkdir(cache, { recursive: true });
+    const old = ['1', '2', '3'].map((digit) => digit.repeat(32));
+    for (const [index, key] of old.entries()) {
+      await mkdir(path.join(cache, key, 'pages'), { recursive: true });
+      await writeFile(path.join(cache, key, 'pages', `${'0'.repeat(64)}.v8`), '');
+      const used = new Date(Date.UTC(2024, 0, index + 1));
+      await utimes(path.join(cache, key), used, used);
+    }
+    await writeFile(path.join(cache, 'build-cache.v8'), 'the whole cache, as earlier versions kept it');
+    await mkdir(path.join(cache, 'notes'));
+    await generate('out', '--cache-dir', cache);
+    const left = (await readdir(cache)).sort();
+    expect(left.filter((name) => old.includes(name))).toEqual([old[1], old[2]]);
+    expect(left.filter((name) => !old.includes(name) && !/^[0-9a-f]{32}$/.test(name))).toEqual(['last-run.json', 'notes']);
+  });
+
+  it('two runs at once, sharing the folder, leave a cache that a third run reads whole', async () => {
+    const { docs, cache, output } = await scratch();
+    const other = path.join(work, 'other-docs');
+    await cp(docs, other, { recursive: true });
+    await editPage(other);
+    const docgen = (input: string, out: string) =>
+      run(process.execPath, ['--import', 'tsx', path.join(PROJECT, 'generator', 'cli', 'main.ts'), 'generate', '-q', '--input', input, '--out', path.join(work, out), '--cache-dir', cache], { cwd: PROJECT });
+    await Promise.all([docgen(docs, 'a'), docgen(other, 'b'), docgen(docs, 'c')]);
+    await runCli('generate', '-q', '--input', docs, '--out', path.join(work, 'cold'), '--no-cache');
+    expect(await output('a')).toEqual(await output('cold'));
+    const warm = await runCli('generate', '-q', '--input', docs, '--out', path.join(work, 'warm'), '--cache-dir', cache);
+    expect(warm.stdout).toMatch(/11 pages read \(11 from the cache\)/);
+    expect(await output('warm')).toEqual(await output('cold'));
+    expect([...(await cacheFiles(cache)).keys()].filter((file) => file.endsWith('.tmp'))).toEqual([]);
+  }, 60_000);
 });
+
+/** Every file of the cache folder, by its path below it (POSIX), with its modification time. */
+async function cacheFiles(cache: string): Promise<Map<string, number>> {
+  const entries = (await readdir(cache, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  const files = entries.map((entry) => path.relative(cache, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')).sort();
+  return new Map(await Promise.all(files.map(async (file) => [file, (await stat(path.join(cache, file))).mtimeMs] as const)));
+}
+
+/** The files added or rewritten between two listings. */
+function changedFiles(before: Map<string, number>, after: Map<string, number>): string[] {
+  return [...after].filter(([file, mtime]) => before.get(file) !== mtime).map(([file]) => file);
+}
+
+/** The remoteActionAudit page with one property row changed. */
+async function editPage(docs: string): Promise<void> {
+  const page = path.join(docs, 'resources', 'intune-devices-remoteactionaudit.md');
+  await writeFile(page, (await readFile(page, 'utf8')).replace(/^\|deviceIMEI\|String\|/m, '|deviceIMEI|Int32|'));
+}
 
 describe('the cache key', () => {
   it('holds the version of every package docgen runs on, as installed: the versions the lock file pins', async () => {

@@ -2,7 +2,7 @@
 // defaults), how diagnostics are printed, what --strict means, and the build cache.
 import type { EmitOptions, PackageOptions } from '../emit/options.js';
 import type { Diagnostic } from '../model/types.js';
-import { cacheKey, loadCache, recordRun, runKey, saveCache, unchangedRun } from '../cache.js';
+import { cacheKey, loadCache, type LoadedCache, recordRun, runKey, saveCache, unchangedRun } from '../cache.js';
 import type { BuildCache } from '../buildCache.js';
 import type { DocFile } from '../read/docFile.js';
 import type { PageFilter, ReadResult } from '../read/readDocs.js';
@@ -40,9 +40,9 @@ export function strictStatus(diagnostics: readonly Diagnostic[], options: { stri
 }
 
 export interface OpenedCache {
-  /** The build cache, read from disk on first use (a run that stops early never needs it). */
-  load(): Promise<BuildCache | undefined>;
-  /** Writes the build cache back when the run changed it. */
+  /** The build cache for these docs: what the cache on disk holds for them (a run that stops early never needs it). */
+  load(read: ReadResult, filter: PageFilter): Promise<BuildCache | undefined>;
+  /** Writes what the run added to the loaded cache, if anything. */
   save(): Promise<void>;
   /** The last run's diagnostics when it read these very docs, with this docgen and these options, and `out` is as it left it. */
   unchanged(read: ReadResult, filter: PageFilter, out: string): Promise<Diagnostic[] | undefined>;
@@ -61,13 +61,11 @@ export async function openCache(options: CommonOptions, emit: EmitOptions, out: 
   await assertFolderPath(dir, 'the cache folder');
   if (isInside(await realPath(dir), await realPath(out))) throw new OutputError(`the cache folder ${dir}: it is inside the output folder ${out}, which each run replaces`);
   const key = await cacheKey(emit);
-  let loaded: Promise<BuildCache> | undefined;
-  const load = () => (loaded ??= loadCache(dir, key));
+  let loaded: LoadedCache | undefined;
   return {
-    load,
+    load: async (read, filter) => (loaded = await loadCache(dir, key, read, filter)).cache,
     save: async () => {
-      const cache = loaded && (await loaded);
-      if (cache?.changed) await saveCache(dir, key, cache);
+      if (loaded) await saveCache(loaded);
     },
     unchanged: (read, filter, out) => unchangedRun(dir, runKey(key, filter, read.docs), out),
     record: (read, filter, out, diagnostics) => recordRun(dir, runKey(key, filter, read.docs), out, diagnostics),

@@ -9,7 +9,7 @@ import { createBuildCache } from '../buildCache.js';
 import { createEmitMemo } from '../emit/emitMemo.js';
 import { type ProgressListener, runPipeline } from '../pipeline.js';
 import { type DocFile, pageCount } from '../read/docFile.js';
-import type { PageFilter } from '../read/readDocs.js';
+import { type PageFilter, readDocs, type ReadResult } from '../read/readDocs.js';
 import type { EmitOptions } from '../emit/options.js';
 import { assertWritableOutput, updateOutput, withManifest, writeOutput } from '../write/outputFolder.js';
 import type { CommonOptions } from './options.js';
@@ -30,13 +30,14 @@ export async function watchDocs(settings: WatchSettings, options: CommonOptions)
   // Start from the cache on disk when there is one; the session keeps it in memory after that.
   await assertWritableOutput(settings.out, settings.inputs);
   const disk = await openCache(options, settings.emit, settings.out);
-  const cache = (await disk.load()) ?? createBuildCache();
+  const read = await readDocs(settings.inputs, settings.filter);
+  const cache = (await disk.load(read, settings.filter)) ?? createBuildCache();
   const memo = createEmitMemo();
-  const build = (onProgress?: ProgressListener) =>
-    runPipeline(settings.inputs, settings.filter, { emit: settings.emit, cache, memo, onProgress });
+  const build = (onProgress?: ProgressListener, docs?: ReadResult) =>
+    runPipeline(settings.inputs, settings.filter, { emit: settings.emit, cache, memo, onProgress, read: docs });
 
   const progress = progressBar();
-  const first = await build(progress.listener).finally(() => progress.stop());
+  const first = await build(progress.listener, read).finally(() => progress.stop());
   let written = withManifest(first.files);
   await writeOutput(settings.out, written);
   await disk.save();

@@ -27,7 +27,7 @@ export async function run(options: CheckOptions): Promise<void> {
   const result: Checked = previous
     ? { docs: read.docs, diagnostics: previous, origins: new Map(), files: undefined }
     : // Loaded only now: a check the last run answers never loads the parser or the emitter.
-      await (await import('../../pipeline.js')).runPipeline(inputs, filter, { emit, cache: await opened.load(), read });
+      await (await import('../../pipeline.js')).runPipeline(inputs, filter, { emit, cache: await opened.load(read, filter), read });
   await opened.save();
   const status = options.format === 'github' ? printDiagnosticAnnotations(result, options) : printDiagnostics(result.diagnostics, result.docs, options);
   const drift = result.files ? compareOutput(withManifest(result.files), await readOutput(out)) : [];

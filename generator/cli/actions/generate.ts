@@ -28,7 +28,7 @@ export async function run(options: GenerateOptions): Promise<void> {
     return;
   }
   const progress = progressBar();
-  const pipeline = { emit: config.emit, onProgress: progress.listener, cache: await opened.load(), read };
+  const pipeline = { emit: config.emit, onProgress: progress.listener, cache: await opened.load(read, config.filter), read };
   // Loaded only now: a run that stops early never loads the parser or the emitter.
   const { runPipeline } = await import('../../pipeline.js');
   const result = await runPipeline(config.inputs, config.filter, pipeline).finally(() => progress.stop());
