@@ -64,21 +64,23 @@ describe('docgen check --format', () => {
     expect(text.stdout).toMatch(/^-\s+deviceIMEI\?: string \| null;$/m);
     expect(text.stdout).not.toContain('\u001b[');
     expect(text.stdout.trimEnd().split('\n').at(-1)).toBe(
-      'docgen check: 3 files differ from what the docs produce (3 changed, 0 added, 0 removed). Run `docgen generate` to update them.',
+      'docgen check: 4 files differ from what the docs produce (4 changed, 0 added, 0 removed). Run `docgen generate` to update them.',
     );
 
     const json = await check(docs, out, '--format', 'json');
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout) as DriftReport;
     expect(report.upToDate).toBe(false);
-    expect(report.summary).toEqual({ changed: 3, added: 0, removed: 0 });
+    expect(report.summary).toEqual({ changed: 4, added: 0, removed: 0 });
+    // openapi.json holds the whole model: the edit is drift there too.
     expect(report.files.map((file) => [file.file, file.change])).toEqual([
       ['models/RemoteActionAudit.ts', 'changed'],
+      ['openapi.json', 'changed'],
       ['schemas/RemoteActionAudit.schema.json', 'changed'],
       ['validators/RemoteActionAudit.ts', 'changed'],
     ]);
     // A schema is JSON: no declarations to compare, but the type it comes from.
-    expect(report.files[1]).toEqual({
+    expect(report.files[2]).toEqual({
       file: 'schemas/RemoteActionAudit.schema.json',
       change: 'changed',
       source: { file: page, line: 11, column: 1 },
@@ -96,7 +98,7 @@ describe('docgen check --format', () => {
       },
     ]);
     // The collector reads the property rules from a table, so the table changes, not the collector.
-    expect(report.files[2]!.declarations.map((d) => [d.kind, d.name, d.change])).toEqual([
+    expect(report.files[3]!.declarations.map((d) => [d.kind, d.name, d.change])).toEqual([
       ['variable', 'PROPERTIES', 'changed'],
       ['function', 'testRemoteActionAudit', 'changed'],
     ]);
@@ -109,7 +111,9 @@ describe('docgen check --format', () => {
       ['warning', 'docgen body-property-type', 'intune-devices-remoteactionaudit-create.md'],
       ['warning', 'docgen body-property-type', 'intune-devices-remoteactionaudit-update.md'],
     ]);
-    const [member, schema, ...validator] = drift!;
+    const [member, openapi, schema, ...validator] = drift!;
+    // openapi.json is made of the whole model: the drift names the file alone.
+    expect(openapi!.message).toBe(`${path.join(out, 'openapi.json')} differs from what the docs produce`);
     expect(member).toEqual({
       level: 'error',
       properties: { file: page, line: String(line), col: '1', title: 'docgen check' },
@@ -125,7 +129,7 @@ describe('docgen check --format', () => {
       [page, '11', expect.stringContaining(`${validatorFile}: variable PROPERTIES differs from what the docs produce: ['deviceIMEI', rt.isInt32,`)],
       [page, '11', `${validatorFile}: function testRemoteActionAudit differs from what the docs produce`],
     ]);
-    expect(github.stdout.trimEnd().split('\n').at(-1)).toMatch(/^docgen check: 3 files differ/);
+    expect(github.stdout.trimEnd().split('\n').at(-1)).toMatch(/^docgen check: 4 files differ/);
   });
 
   it('exits 0 and says so in every format when the output is up to date', async () => {
@@ -205,7 +209,7 @@ describe('docgen check --format', () => {
     const json = await check(docs, out, '--format', 'json');
     expect(json.code).toBe(1);
     expect(json.stderr).toMatch(hint);
-    expect(JSON.parse(json.stdout)).toMatchObject({ upToDate: false, summary: { added: 36, changed: 0, removed: 0 } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ upToDate: false, summary: { added: 37, changed: 0, removed: 0 } });
   });
 
   it('text: no colour when stdout is not a terminal and colour is not forced', async () => {

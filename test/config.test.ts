@@ -28,7 +28,7 @@ describe('parseConfig', () => {
       out: path.join('some', 'dir', 'generated'),
       include: [],
       exclude: [],
-      emit: { outputs: ['models', 'validators', 'schemas', 'requests'], naming: { typePrefix: '', typeSuffix: '' } },
+      emit: { outputs: ['models', 'validators', 'schemas', 'requests', 'openapi'], naming: { typePrefix: '', typeSuffix: '' } },
     });
   });
 
@@ -51,7 +51,7 @@ describe('parseConfig', () => {
   });
 
   it.each([
-    [{ output: 'x' }, 'unknown key "output" (expected one of "input", "out", "include", "exclude", "outputs", "naming", "package")'],
+    [{ output: 'x' }, 'unknown key "output" (expected one of "input", "out", "include", "exclude", "outputs", "naming", "package", "openapi")'],
     [{ package: { name: 'sdk' } }, '"package.version": expected a string'],
     [{ package: { name: 'Graph SDK', version: '1.0.0' } }, '"package.name": must be a valid npm package name: name can only contain URL-friendly characters (found "Graph SDK")'],
     [{ package: { name: '@scope/sdk', version: 'v1' } }, '"package.version": must be a semantic version such as 1.2.3 (found "v1")'],
@@ -64,10 +64,13 @@ describe('parseConfig', () => {
     [{ input: [''] }, '"input.0": must be a folder, not "" (found "")'],
     [{ out: ['a'] }, '"out": expected a folder (found ["a"])'],
     [{ include: [3] }, '"include": expected a glob or a list of globs (found [3])'],
-    [{ outputs: ['models', 'openapi'] }, '"outputs.1": expected one of "models", "validators", "schemas", "requests" (found "openapi")'],
+    [{ outputs: ['models', 'yaml'] }, '"outputs.1": expected one of "models", "validators", "schemas", "requests", "openapi" (found "yaml")'],
+    [{ openapi: { graphVersion: 'v2' } }, '"openapi.graphVersion": expected one of "v1.0", "beta" (found "v2")'],
+    [{ openapi: { server: 'graph.example' } }, '"openapi.server": must be an http(s) URL (found "graph.example")'],
+    [{ openapi: { titel: 'x' } }, 'unknown key "openapi.titel" in "openapi" (expected one of "title", "version", "graphVersion", "server")'],
     [{ outputs: ['validators'] }, '"outputs": must include "models": validators and requests import the model types (found ["validators"])'],
     [{ outputs: ['models', 'models'] }, '"outputs": must not name an output twice (found ["models","models"])'],
-    [{ outputs: [] }, '"outputs": must name at least one of models, validators, schemas, requests (found [])'],
+    [{ outputs: [] }, '"outputs": must name at least one of models, validators, schemas, requests, openapi (found [])'],
     [{ naming: { typePrefix: '1x' } }, '"naming.typePrefix": must be letters, digits, _ or $, starting with a letter (found "1x")'],
     [{ naming: { typeSuffix: 'a-b' } }, '"naming.typeSuffix": must be letters, digits, _ or $, starting with a letter (found "a-b")'],
     [{ naming: 'Graph' }, '"naming": expected an object with "typePrefix" and "typeSuffix" (found "Graph")'],

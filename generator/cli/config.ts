@@ -6,6 +6,7 @@ import path from 'node:path';
 import validVersion from 'semver/functions/valid.js';
 import validatePackageName from 'validate-npm-package-name';
 import { z } from 'zod';
+import { GRAPH_VERSIONS } from '../emit/openapi/document.js';
 import { DEFAULT_EMIT_OPTIONS, type EmitOptions, OUTPUT_KINDS, type PackageOptions } from '../emit/options.js';
 
 export interface Config {
@@ -44,6 +45,13 @@ const packageSchema = z.strictObject({
   keywords: z.array(z.string()).optional(),
 });
 
+const openapiSchema = z.strictObject({
+  title: z.string().min(1, 'must not be empty').optional(),
+  version: z.string().min(1, 'must not be empty').optional(),
+  graphVersion: z.enum(GRAPH_VERSIONS).optional(),
+  server: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+});
+
 const schema = z.strictObject({
   $schema: z.string().optional(),
   input: oneOrMany(folder).refine((inputs) => inputs.length > 0, 'must name at least one folder').optional(),
@@ -58,6 +66,7 @@ const schema = z.strictObject({
     .optional(),
   naming: z.strictObject({ typePrefix: namePart.optional(), typeSuffix: namePart.optional() }).optional(),
   package: packageSchema.optional(),
+  openapi: openapiSchema.optional(),
 });
 
 /** Reads the config file (the given one, or ./docgen.config.json when present). */
@@ -90,7 +99,7 @@ export function parseConfig(text: string, configPath: string): Config {
     out: relative(values.out ?? DEFAULTS.out),
     include: values.include ?? [],
     exclude: values.exclude ?? [],
-    emit: { outputs, naming: { ...DEFAULT_EMIT_OPTIONS.naming, ...values.naming }, ...(values.package && { package: values.package }) },
+    emit: { outputs, naming: { ...DEFAULT_EMIT_OPTIONS.naming, ...values.naming }, ...(values.package && { package: values.package }), ...(values.openapi && { openapi: values.openapi }) },
   };
 }
 
@@ -129,7 +138,7 @@ function describeProblem(issue: z.core.$ZodIssue): string {
 }
 
 function expectedKeys(at: readonly PropertyKey[]): string {
-  const shape = at.length === 0 ? schema.shape : at[0] === 'package' ? packageSchema.shape : schema.shape.naming.unwrap().shape;
+  const shape = at.length === 0 ? schema.shape : at[0] === 'package' ? packageSchema.shape : at[0] === 'openapi' ? openapiSchema.shape : schema.shape.naming.unwrap().shape;
   return Object.keys(shape)
     .filter((key) => key !== '$schema')
     .map((key) => `"${key}"`)
@@ -146,6 +155,7 @@ const EXPECTED_TYPES: Record<string, string> = {
   naming: 'an object with "typePrefix" and "typeSuffix"',
   package: 'an object with "name" and "version", and package.json\'s "description", "license", "author", "homepage", "repository", "keywords"',
   'package.keywords': 'a list of strings',
+  openapi: 'an object with "title", "version", "graphVersion" and "server"',
 };
 
 function expectedType(at: readonly PropertyKey[]): string {

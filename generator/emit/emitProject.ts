@@ -8,6 +8,7 @@ import { SCHEMA_INDEX, schemaIndex, schemaPath, schemaText } from './schemas.js'
 import { createRenderer } from './templates.js';
 import { type EmitMemo, memoized, modelFacts, pruneMemo } from './emitMemo.js';
 import { enumModelView, structuredModelView, unionModelView } from './models.js';
+import { OPENAPI_FILE, openApiDocument, openApiText } from './openapi/document.js';
 import type { EmitContext } from './typeExpressions.js';
 import { enumValidatorView, structuredValidatorView, validatorsByTypeView } from './validators.js';
 
@@ -91,11 +92,17 @@ export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OP
     }
     files.set(SCHEMA_INDEX, schemaIndex(ctx));
   }
+  if (emits.has('openapi')) {
+    // One document of the whole model: rendered every time, like the indexes.
+    const openapi = openApiDocument(model, ctx, names.operations, options.openapi, options.package?.version);
+    files.set(OPENAPI_FILE, openApiText(openapi.document));
+    diagnostics.push(...openapi.diagnostics);
+  }
 
   const barrel = (names: string[]) => render('barrel.ts', { exports: names.sort().map((module) => ({ from: `./${module}.js` })) });
   const rootExports: object[] = [];
   for (const folder of options.outputs) {
-    if (folder === 'schemas') continue;
+    if (folder === 'schemas' || folder === 'openapi') continue;
     files.set(`${folder}/index.ts`, barrel(modules[folder]));
     rootExports.push({ from: `./${folder}/index.js` });
   }

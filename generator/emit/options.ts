@@ -1,7 +1,8 @@
 // What to emit and how to name it: the emit step's options, set in docgen.config.json.
+import type { OpenApiOptions } from './openapi/document.js';
 
-/** The kinds of output, each a folder of the output. */
-export const OUTPUT_KINDS = ['models', 'validators', 'schemas', 'requests'] as const;
+/** The kinds of output, each a folder of the output; `openapi` is one file, openapi.json. */
+export const OUTPUT_KINDS = ['models', 'validators', 'schemas', 'requests', 'openapi'] as const;
 export type OutputKind = (typeof OUTPUT_KINDS)[number];
 
 export interface NamingOptions {
@@ -30,6 +31,8 @@ export interface EmitOptions {
   outputs: readonly OutputKind[];
   naming: NamingOptions;
   package?: PackageOptions;
+  /** openapi.json's info, server and Graph version. */
+  openapi?: OpenApiOptions;
 }
 
 export const DEFAULT_EMIT_OPTIONS: EmitOptions = { outputs: OUTPUT_KINDS, naming: { typePrefix: '', typeSuffix: '' } };
