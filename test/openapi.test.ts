@@ -122,3 +122,13 @@ describe('openapi.json for docs-input', () => {
     expect(viaBuilder!.method).toBe('PATCH');
   }, 120_000);
 });
+
+describe('docgen openapi', () => {
+  it('prints openapi.json as generate writes it', async () => {
+    const { runCli } = await import('./helpers/cli.js');
+    const { readFile } = await import('node:fs/promises');
+    const run = await runCli('openapi', '--input', DOCS_INPUT);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(await readFile(path.join(GENERATED, OPENAPI_FILE), 'utf8'));
+  }, 60_000);
+});

@@ -62,7 +62,7 @@ describe('generate --watch', () => {
     await writeFile(page, (await readFile(page, 'utf8')).replace(/^\|deviceIMEI\|String\|/m, '|deviceIMEI|Int32|'));
     const changed = await watch.next(/intune-devices-remoteactionaudit\.md changed/);
     expect(changed).toMatch(
-      /: 3 files written, 0 removed in [\d.]+ s \(models\/RemoteActionAudit\.ts, schemas\/RemoteActionAudit\.schema\.json, validators\/RemoteActionAudit\.ts\)$/,
+      /: 4 files written, 0 removed in [\d.]+ s \(models\/RemoteActionAudit\.ts, openapi\.json, schemas\/RemoteActionAudit\.schema\.json, validators\/RemoteActionAudit\.ts\)$/,
     );
     expect(await readFile(path.join(out, 'models', 'RemoteActionAudit.ts'), 'utf8')).toMatch(/deviceIMEI\?: number \| null;/);
     expect((await stat(untouched)).mtimeMs).toBe(before);

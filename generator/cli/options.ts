@@ -15,6 +15,8 @@ export interface CommonOptions {
   quiet?: boolean;
   packageName?: string;
   packageVersion?: string;
+  /** `--openapi`: write openapi.json too, whatever the config's outputs say. */
+  openapi?: boolean;
   /** `--no-cache` makes it false. */
   cache?: boolean;
   cacheDir?: string;
@@ -50,7 +52,8 @@ export function withCommonOptions(command: Command, out: boolean): Command {
       .option('--cache-dir <dir>', `where to keep parsed pages and checked files between runs (default ${DEFAULT_CACHE_DIR})`)
       .option('--no-cache', 'neither read nor write the cache')
       .option('--package-name <name>', 'make the output an npm package of this name: .js and .d.ts with a package.json (default from the config\'s "package")')
-      .option('--package-version <version>', "the package's version (with --package-name)");
+      .option('--package-version <version>', "the package's version (with --package-name)")
+      .option('--openapi', 'write openapi.json too, whatever the config\'s "outputs" say');
   }
   return command;
 }

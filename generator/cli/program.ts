@@ -1,4 +1,4 @@
-// The `docgen` command line: generate, check, model, lint, stats, diff. Exit codes: 0 done or up
+// The `docgen` command line: generate, check, model, openapi, lint, stats, diff. Exit codes: 0 done or up
 // to date, 1 drift (check) or diagnostics under --strict, 2 usage or input error, 3 a docgen bug.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { addDiffCommand } from './commands/diff.js';
 import { addGenerateCommand } from './commands/generate.js';
 import { addLintCommand, addStatsCommand } from './commands/lint.js';
 import { addModelCommand } from './commands/model.js';
+import { addOpenApiCommand } from './commands/openapi.js';
 
 export function createProgram(): Command {
   const program = new Command('docgen')
@@ -16,7 +17,7 @@ export function createProgram(): Command {
     .version(version(), '-V, --version', "print docgen's version")
     .exitOverride()
     .showHelpAfterError();
-  for (const add of [addGenerateCommand, addCheckCommand, addModelCommand, addLintCommand, addStatsCommand, addDiffCommand]) add(program);
+  for (const add of [addGenerateCommand, addCheckCommand, addModelCommand, addOpenApiCommand, addLintCommand, addStatsCommand, addDiffCommand]) add(program);
   return program;
 }
 

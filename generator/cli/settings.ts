@@ -8,6 +8,7 @@ import type { DocFile } from '../read/docFile.js';
 import type { PageFilter, ReadResult } from '../read/readDocs.js';
 import { assertFolderPath, isInside, OutputError, realPath } from '../write/folderPaths.js';
 import { loadConfig, packageSettings } from './config.js';
+import { openApiSettings } from './openapiSettings.js';
 import { type CommonOptions, DEFAULT_CACHE_DIR } from './options.js';
 import { diagnosticSummary, formatDiagnostic } from './report.js';
 
@@ -18,7 +19,7 @@ export async function settings(options: CommonOptions): Promise<{ inputs: string
     inputs: options.input ?? config.input,
     out: options.out ?? config.out,
     filter: { include: options.include ?? config.include, exclude: options.exclude ?? config.exclude },
-    emit: withPackage(config.emit, packageSettings(config.emit.package, options)),
+    emit: openApiSettings(withPackage(config.emit, packageSettings(config.emit.package, options)), options, options.input ?? config.input),
   };
 }
 
