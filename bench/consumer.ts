@@ -19,7 +19,11 @@ const PROJECT = fileURLToPath(new URL('..', import.meta.url));
 const TSC = path.join(PROJECT, 'node_modules', 'typescript', 'bin', 'tsc');
 const ROUNDS = 5;
 export const SDK_NAME = '@bench/graph-beta';
-/** The one operation and model the consumers use: beta's user. */
+/**
+ * The one operation and model the consumers use: beta's user. user-update.md documents
+ * `/users/{id | userPrincipalName}` and a 204 with no body, so the builder's parameter is
+ * `idOrUserPrincipalName` and it returns nothing; the official consumer reads no body either.
+ */
 const OPERATION = 'updateUser';
 
 export interface ConsumerCheck {
@@ -47,7 +51,7 @@ const CODE = {
 
 const change: Partial<User> = { displayName: 'Adele Vance' };
 const response = await fetch('https://graph.microsoft.com/beta/users/adele@contoso.com', { method: 'PATCH', body: JSON.stringify(change) });
-export const updated: User = (await response.json()) as User;
+export const status: number = response.status;
 `,
   subpaths: `import { createClient } from '${SDK_NAME}/client';
 import type { User } from '${SDK_NAME}/models/User';
@@ -55,13 +59,13 @@ import { ${OPERATION} } from '${SDK_NAME}/requests/${OPERATION}';
 
 const client = createClient({ baseUrl: 'https://graph.microsoft.com/beta', getAccessToken: () => 'token' });
 const change: Partial<User> = { displayName: 'Adele Vance' };
-export const updated: User = await client.send(${OPERATION}({ params: { usersId: 'adele@contoso.com' }, body: change }));
+await client.send(${OPERATION}({ params: { idOrUserPrincipalName: 'adele@contoso.com' }, body: change }));
 `,
   root: `import { createClient, ${OPERATION}, type User } from '${SDK_NAME}';
 
 const client = createClient({ baseUrl: 'https://graph.microsoft.com/beta', getAccessToken: () => 'token' });
 const change: Partial<User> = { displayName: 'Adele Vance' };
-export const updated: User = await client.send(${OPERATION}({ params: { usersId: 'adele@contoso.com' }, body: change }));
+await client.send(${OPERATION}({ params: { idOrUserPrincipalName: 'adele@contoso.com' }, body: change }));
 `,
 } as const;
 
