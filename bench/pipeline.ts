@@ -4,6 +4,7 @@
 // reacting to saved edits of that page; then what the output costs
 // (size, tsc time and memory) beside the official typings, and what a consumer
 // that installs it as a package pays; and one request builder's weight in a bundle.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -31,6 +32,8 @@ interface CorpusBench {
   runs: CorpusRuns;
   /** Whether someone edited the templates (docgen reads them at run time) while the runs ran: then they did not all time the same docgen. */
   sourceChanged: boolean;
+  /** What was built: the commit, and how many files under generator/ and templates/ differed from it (the working tree is what gets built). */
+  built?: { commit: string; uncommitted: number };
   /** Official typings, models only, full output. */
   costs: [OutputCost, OutputCost, OutputCost];
   /** The output as a package, installed by a consumer. */
@@ -54,6 +57,7 @@ export async function benchPipeline(log: (step: string) => void, rounds = DEFAUL
 
 async function benchCorpus(log: (step: string) => void, rounds: number): Promise<CorpusBench> {
   log('building docgen (tsc -p tsconfig.build.json, as npm run build) into the bench\'s own folder');
+  const built = builtFrom();
   buildDocgen();
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'docgen-bench-'));
   try {
@@ -73,10 +77,26 @@ async function benchCorpus(log: (step: string) => void, rounds: number): Promise
       await generatedCost('docgen, full output (models, validators, schemas, requests)', out, scratch),
     ];
     const consumer = await benchConsumer(scratch, docs, log);
-    return { pages, runs, sourceChanged, costs, consumer };
+    return { pages, runs, sourceChanged, built, costs, consumer };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** The commit checked out, and how many files under generator/ and templates/ differ from it; undefined outside git. */
+function builtFrom(): CorpusBench['built'] {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: PROJECT, encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD');
+  const status = git('status', '--porcelain', '--', 'generator', 'templates');
+  if (head.status !== 0 || status.status !== 0) return undefined;
+  return { commit: head.stdout.trim(), uncommitted: status.stdout.split('\n').filter((line) => line.trim() !== '').length };
+}
+
+/** Which docgen the runs timed, in words. */
+export function describeBuild({ commit, uncommitted }: NonNullable<CorpusBench['built']>): string {
+  return uncommitted === 0
+    ? `docgen built from commit ${commit}, generator/ and templates/ as committed.`
+    : `docgen built from the working tree at commit ${commit}, with **${uncommitted} uncommitted change${uncommitted === 1 ? '' : 's'}** under generator/ and templates/: these figures are for that tree, not for the commit.`;
 }
 
 /**
@@ -104,7 +124,7 @@ export function formatPipelineBench({ corpus, bundle, load }: PipelineBench): st
   ].join('\n');
 }
 
-export function formatRuns({ pages, runs, sourceChanged }: Pick<CorpusBench, 'pages' | 'runs' | 'sourceChanged'>, cores = os.availableParallelism()): string[] {
+export function formatRuns({ pages, runs, sourceChanged, built }: Pick<CorpusBench, 'pages' | 'runs' | 'sourceChanged' | 'built'>, cores = os.availableParallelism()): string[] {
   const { baseline, baselineTsx, cold, warm, oneChanged, check, cache, rounds } = runs;
   const noCache = (has: boolean) => (has ? '' : ' (no cache yet)');
   const rss = (run: Usage) => verdict(run.maxRssKiB, RSS_LIMIT_KIB, formatKiB, true);
@@ -152,6 +172,7 @@ export function formatRuns({ pages, runs, sourceChanged }: Pick<CorpusBench, 'pa
     'Each run is a process of its own, start-up included, on a scratch copy of the docs; CPU is user + system. ' +
       'docgen runs as published: compiled by `tsc -p tsconfig.build.json` (what `npm run build` runs, into a folder of the bench\'s own) and started by plain `node`, no tsx, no loader, through the `main` that `dist/generator/cli/main.js` calls (bench/child.mjs). ' +
       '(a) is remark as its users run it: a plain `node` script (bench/child.mjs), no loader, `unified().use(remarkParse).use(remarkGfm).parse(readFileSync(page, \'utf8\'))` over every page in sorted order, one processor, one thread.',
+    ...(built ? [describeBuild(built)] : []),
     `${cacheNote} (a) and (b) run in ${n} rounds (\`DOCGEN_BENCH_ROUNDS\`), taking turns: (a) first in odd rounds, (b) first in even ones; their rows show each figure's median over the rounds. (c) and (e) take turns, ${REPEATS} runs each, and each row shows its median run. (d) appends a word to one property row of \`${TOUCHED_PAGE}\`.`,
     '',
     ...table,

@@ -3,7 +3,7 @@
 // runs read from the session, and how the rows print. (The bench itself is not a test.)
 import { describe, expect, it } from 'vitest';
 import { type CorpusRuns, DEFAULT_ROUNDS, medianUsage, roundOrder, roundsFrom } from '../../bench/corpusRuns.js';
-import { formatRuns, formatWatch } from '../../bench/pipeline.js';
+import { describeBuild, formatRuns, formatWatch } from '../../bench/pipeline.js';
 import { type ChildRun, childArgv, parseChildOutput } from '../../bench/usage.js';
 import { reportedRebuildMs, type WatchBench, watchWord } from '../../bench/watchRuns.js';
 
@@ -125,5 +125,13 @@ describe('the corpus report', () => {
     const missed = formatWatch(watch([1_500, 2_500, 1_200], false)).join('\n');
     expect(missed).toContain('Median 1.50 s, fastest 1.20 s, slowest 2.50 s (target < 1 s: NOT met by 0.50 s (1.5× the limit)).');
     expect(missed).toContain('**SIGTERM did not end it cleanly**');
+  });
+});
+
+describe('which docgen was built', () => {
+  it('says whether the figures are for the commit or for a working tree that differs from it', () => {
+    expect(describeBuild({ commit: 'abc1234', uncommitted: 0 })).toBe('docgen built from commit abc1234, generator/ and templates/ as committed.');
+    expect(describeBuild({ commit: 'abc1234', uncommitted: 1 })).toContain('with **1 uncommitted change** under generator/ and templates/: these figures are for that tree, not for the commit.');
+    expect(describeBuild({ commit: 'abc1234', uncommitted: 9 })).toContain('**9 uncommitted changes**');
   });
 });
