@@ -193,8 +193,7 @@ function readOptions(operation: Operation, path: OperationPath, ctx: EmitContext
   }
   const fixed = new Set((path.query ?? []).map((pair) => pair.name));
   const options = [`${typeName}.select`, `${typeName}.expand`, 'odata.filter', `${typeName}.orderby`, 'odata.search', 'odata.top', 'odata.skip', 'odata.count'];
-  const all = { ...SHARED_OPTIONS, ...shared };
-  return options.filter((key) => !fixed.has(all[key]!['name'] as string)).map((key) => ({ $ref: `#/components/parameters/${key}` }));
+  return options.filter((key) => !fixed.has((shared[key] ?? SHARED_OPTIONS[key])!['name'] as string)).map((key) => ({ $ref: `#/components/parameters/${key}` }));
 }
 
 /** The query string the path documents (`?startDateTime={start}`): required; a fixed value as the one it allows. */
