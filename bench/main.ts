@@ -1,4 +1,4 @@
-// `npm run bench [-- validators | pipeline | startup]`: docgen's benchmarks, each a set of
+// `npm run bench [-- validators | pipeline | startup | openapi]`: docgen's benchmarks, each a set of
 // contenders measured in the same run and reported as ratios (the machine is
 // shared; absolute figures drift), as Markdown on stdout; progress on stderr.
 //
@@ -21,6 +21,10 @@ const SECTIONS: Record<string, () => Promise<string>> = {
   startup: async () => {
     const { benchStartup, formatStartupBench } = await import('./startup.js');
     return formatStartupBench(await benchStartup((step) => process.stderr.write(`bench: startup: ${step}\n`)));
+  },
+  openapi: async () => {
+    const { benchOpenApi, formatOpenApiBench } = await import('./openapi.js');
+    return formatOpenApiBench(await benchOpenApi((step) => process.stderr.write(`bench: ${step}\n`)));
   },
 };
 
