@@ -37,6 +37,8 @@ export interface ConsumerCheck {
 
 export interface ConsumerBench {
   generate: ChildRun;
+  /** The generated package (in the scratch folder, gone when the bench ends). */
+  packageDir: string;
   packMs: number;
   installMs: number;
   tarballBytes: number;
@@ -114,6 +116,7 @@ export async function benchConsumer(scratch: string, docs: string, log: (step: s
   const { code: _code, ...bundle } = await bundlePackagedBuilder(SDK_NAME, dirs.subpaths, OPERATION);
   return {
     generate,
+    packageDir: sdk,
     packMs,
     installMs,
     tarballBytes: (await stat(tarball)).size,
