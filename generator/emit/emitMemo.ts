@@ -9,20 +9,25 @@ import { createHash } from 'node:crypto';
 import type { Operation } from '../model/types.js';
 import type { EmitContext } from './typeExpressions.js';
 
-/** One file's last rendering: each fact read (`type:microsoft.graph.user`) with its token then, and the text. */
+/** One file's (or fragment's) last rendering: each fact read (`type:microsoft.graph.user`) with its token then, and what it made. */
 interface MemoEntry {
   reads: ReadonlyArray<readonly [read: string, token: string]>;
-  content: string;
+  content: unknown;
 }
 
-/** What one emit keeps for the next, by output path; plain data. `key` names the emit options it was made with. */
+/**
+ * What one emit keeps for the next, by output path (or a fragment's key, `openapi.json#…`).
+ * `key` names the emit options it was made with; `texts`, the JSON text of fragments
+ * reused as they were (see openApiText), by identity.
+ */
 export interface EmitMemo {
   key: string;
   files: Map<string, MemoEntry>;
+  texts: WeakMap<object, string>;
 }
 
 export function createEmitMemo(key = ''): EmitMemo {
-  return { key, files: new Map() };
+  return { key, files: new Map(), texts: new WeakMap() };
 }
 
 /** The facts of one emit: a token for each, computed once, from which every file's trace is checked. */
@@ -55,14 +60,14 @@ export function modelFacts(ctx: EmitContext, operations: ReadonlyMap<string, { o
 }
 
 /**
- * The text of `path`: the memo's when every fact its last rendering read is unchanged,
- * else `render`'s, which gets a context that records what it reads. `inputs` are the
- * facts handed to the view directly rather than read through the context.
+ * What `render` makes for `path`: the memo's when every fact its last rendering read is
+ * unchanged, else `render`'s, which gets a context that records what it reads. `inputs`
+ * are the facts handed to the view directly rather than read through the context.
  */
-export function memoized(memo: EmitMemo | undefined, facts: Facts, ctx: EmitContext, path: string, inputs: string[], render: (ctx: EmitContext) => string): string {
+export function memoized<T>(memo: EmitMemo | undefined, facts: Facts, ctx: EmitContext, path: string, inputs: string[], render: (ctx: EmitContext) => T): T {
   if (!memo) return render(ctx);
   const last = memo.files.get(path);
-  if (last && last.reads.every(([read, token]) => facts.token(read) === token)) return last.content;
+  if (last && last.reads.every(([read, token]) => facts.token(read) === token)) return last.content as T;
   const reads = new Set<string>(inputs);
   let whole = false;
   const content = render(tracedContext(ctx, (read) => (read === undefined ? (whole = true) : reads.add(read))));
@@ -97,8 +102,7 @@ function traced<V>(map: ReadonlyMap<string, V>, prefix: string, report: (read: s
   };
 }
 
-/** Keeps only the files this emit produced: a type or operation gone from the docs leaves no entry behind. */
-export function pruneMemo(memo: EmitMemo, paths: Iterable<string>): void {
-  const kept = new Set(paths);
+/** Keeps only the files and fragments this emit produced: a type or operation gone from the docs leaves no entry behind. */
+export function pruneMemo(memo: EmitMemo, kept: ReadonlySet<string>): void {
   for (const path of memo.files.keys()) if (!kept.has(path)) memo.files.delete(path);
 }

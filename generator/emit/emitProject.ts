@@ -8,7 +8,7 @@ import { SCHEMA_INDEX, schemaIndex, schemaPath, schemaText } from './schemas.js'
 import { createRenderer } from './templates.js';
 import { type EmitMemo, memoized, modelFacts, pruneMemo } from './emitMemo.js';
 import { enumModelView, structuredModelView, unionModelView } from './models.js';
-import { OPENAPI_FILE, openApiDocument, openApiText } from './openapi/document.js';
+import { type Fragment, OPENAPI_FILE, openApiDocument, openApiText } from './openapi/document.js';
 import type { EmitContext } from './typeExpressions.js';
 import { enumValidatorView, structuredValidatorView, validatorsByTypeView } from './validators.js';
 
@@ -92,10 +92,16 @@ export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OP
     }
     files.set(SCHEMA_INDEX, schemaIndex(ctx));
   }
+  /** The memo's keys of openapi.json's fragments this emit built or reused, kept with the files'. */
+  const fragments = new Set<string>();
   if (emits.has('openapi')) {
-    // One document of the whole model: rendered every time, like the indexes.
-    const openapi = openApiDocument(model, ctx, names.operations, options.openapi, options.package?.version);
-    files.set(OPENAPI_FILE, openApiText(openapi.document));
+    // One document of the whole model, assembled every time; with a memo, from its schemas and operations as last built where nothing they read changed.
+    const fragment: Fragment = (key, inputs, build) => {
+      fragments.add(`${OPENAPI_FILE}#${key}`);
+      return memoized(memo, facts, ctx, `${OPENAPI_FILE}#${key}`, inputs, build);
+    };
+    const openapi = openApiDocument(model, ctx, names.operations, options.openapi, options.package?.version, fragment);
+    files.set(OPENAPI_FILE, openApiText(openapi.document, memo?.texts));
     diagnostics.push(...openapi.diagnostics);
   }
 
@@ -139,7 +145,7 @@ export function emitProject(model: Model, options: EmitOptions = DEFAULT_EMIT_OP
   files.set('index.ts', render('barrel.ts', { exports: rootExports }));
 
   const sorted = new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  if (memo) pruneMemo(memo, sorted.keys());
+  if (memo) pruneMemo(memo, new Set([...sorted.keys(), ...fragments]));
   return { files: hooks.raw ? sorted : checkFiles(sorted, hooks), origins, diagnostics };
 }
 

@@ -46,10 +46,33 @@ export function stringLiteral(text: string): string {
  * controls are escaped as well, so that a reviewer sees them.
  */
 export function jsonDocument(value: unknown): string {
-  const text = JSON.stringify(value, null, 2)
-    .replace(SEPARATORS, unicodeEscapes)
-    .replace(INVISIBLE, unicodeEscapes);
-  return `${text}\n`;
+  return `${jsonText(value, 0)}\n`;
+}
+
+/** `value` as jsonDocument prints it, nested `depth` levels deep (each line after the first indented to match), no final newline. */
+export function jsonText(value: unknown, depth: number): string {
+  const text = JSON.stringify(value, null, 2);
+  const nested = depth === 0 ? text : text.replace(/\n/g, `\n${'  '.repeat(depth)}`);
+  return nested.replace(SEPARATORS, unicodeEscapes).replace(INVISIBLE, unicodeEscapes);
+}
+
+/**
+ * Appends to `out` an object as jsonText prints it, each member's value appended by
+ * `member` (at `depth` + 1): a document assembled from parts printed apart, with the
+ * text of printing it whole, joined once at the end.
+ */
+export function appendJsonObject<T>(out: string[], record: Readonly<Record<string, T>>, depth: number, member: (value: T, key: string) => void): void {
+  const keys = Object.keys(record).filter((key) => record[key] !== undefined);
+  if (keys.length === 0) {
+    out.push('{}');
+    return;
+  }
+  const indent = '  '.repeat(depth + 1);
+  keys.forEach((key, index) => {
+    out.push(index === 0 ? '{\n' : ',\n', indent, jsonText(key, 0), ': ');
+    member(record[key]!, key);
+  });
+  out.push('\n', '  '.repeat(depth), '}');
 }
 
 /** A JSON value as a TypeScript expression (string literals escaped as above). */

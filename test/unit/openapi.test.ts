@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { validate } from '@readme/openapi-parser';
 import { graphVersionOf, openApiSettings } from '../../generator/cli/openapiSettings.js';
+import { createEmitMemo } from '../../generator/emit/emitMemo.js';
 import { emitProject } from '../../generator/emit/emitProject.js';
 import { OPENAPI_FILE, type OpenApiOptions } from '../../generator/emit/openapi/document.js';
 import { DEFAULT_EMIT_OPTIONS } from '../../generator/emit/options.js';
@@ -278,6 +279,24 @@ describe('info, servers and doc text', () => {
     expect(doc['paths']['/widgets/{widgetId}']['get']['description']).toBe(text);
     expect(json).not.toContain('\u2028');
     expect(json.endsWith('}\n')).toBe(true);
+  });
+
+  it('prints the same text from fragments kept between emits (generate --watch) as printed whole, hostile names and text included', () => {
+    const text = '"}, "paths": {}, "x": "\u2028\u202e</script>\\';
+    const name = 'label\u2029\u200bx';
+    const m = model(
+      [operation('getWidget', 'GET', [ONE_WIDGET, WIDGETS], { description: text }), operation('deleteWidget', 'DELETE', [ONE_WIDGET])],
+      [entity('widget', [property(name, STRING, { description: text })], { description: text }), COLOR, FLAGS],
+    );
+    const options = { ...DEFAULT_EMIT_OPTIONS, outputs: ['openapi' as const] };
+    const whole = emitProject(m, options, { raw: true }).files.get(OPENAPI_FILE)!;
+    expect(whole).toContain('label\\u2029\\u200bx');
+    const memo = createEmitMemo();
+    expect(emitProject(m, options, { raw: true, memo }).files.get(OPENAPI_FILE)).toBe(whole);
+    const entries = new Map(memo.files);
+    // Again: every schema and operation reused (the very same entries), the text unchanged.
+    expect(emitProject(m, options, { raw: true, memo }).files.get(OPENAPI_FILE)).toBe(whole);
+    expect([...memo.files].filter(([key, entry]) => key.startsWith(`${OPENAPI_FILE}#`) && entries.get(key) === entry).length).toBe(entries.size);
   });
 });
 

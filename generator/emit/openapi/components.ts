@@ -5,6 +5,7 @@
 import type { Property, Source, StructuredType, TypeDefinition, TypeRef } from '../../model/types.js';
 import { enumSchema, propertySchema, type Schema, type SchemaRef, valueSchema } from '../schemas.js';
 import type { EmitContext } from '../typeExpressions.js';
+import type { Fragment } from './document.js';
 
 export const SOURCE_KEY = 'x-docgen-source';
 
@@ -22,8 +23,10 @@ export function refSchema(ref: TypeRef, ctx: EmitContext): Schema {
 }
 
 /** Every type's schema, by its TypeScript name (sorted): the keys of components.schemas. */
-export function componentSchemas(ctx: EmitContext): Record<string, Schema> {
-  const entries = [...ctx.types.values()].map((type) => [ctx.typeNames.get(type.fullName)!, componentSchema(type, ctx)] as const);
+export function componentSchemas(ctx: EmitContext, fragment: Fragment): Record<string, Schema> {
+  const entries = [...ctx.types.values()].map(
+    (type) => [ctx.typeNames.get(type.fullName)!, fragment(`schema:${type.fullName}`, [`type:${type.fullName}`], (ctx) => componentSchema(type, ctx))] as const,
+  );
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 

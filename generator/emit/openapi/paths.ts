@@ -7,6 +7,7 @@ import { documentedHeaders, inheritedNames, mediaTypeOf, queryParameters, unique
 import type { Schema } from '../schemas.js';
 import type { EmitContext } from '../typeExpressions.js';
 import { componentRef, propertyComponent, refSchema, SOURCE_KEY, sourceText } from './components.js';
+import type { Fragment } from './document.js';
 import { operationSecurity, permissionTables } from './security.js';
 
 export const ERROR_RESPONSE = 'odata.error';
@@ -53,7 +54,7 @@ interface PathItem {
  * aliases, so that where two operations document one request line (OpenAPI holds
  * one operation per method and path) a primary path wins over an alias.
  */
-export function openApiPaths(operations: readonly Operation[], names: ReadonlyMap<string, string>, ctx: EmitContext): PathsResult {
+export function openApiPaths(operations: readonly Operation[], names: ReadonlyMap<string, string>, ctx: EmitContext, fragment: Fragment): PathsResult {
   const items = new Map<string, PathItem>();
   const parameters: Record<string, Schema> = {};
   const diagnostics: Diagnostic[] = [];
@@ -89,7 +90,12 @@ export function openApiPaths(operations: readonly Operation[], names: ReadonlyMa
       // The path item's parameter names are the first operation's; the others' are renamed by position.
       const rename = new Map(template.names.map((name, at) => [name, item.names[at]!]));
       const operationId = index === 0 ? builder : `${builder}_${index + 1}`;
-      item.operations.set(operation.method, operationObject(operation, path, operationId, rename, ctx, parameters, diagnostics));
+      if (operation.method === 'GET') readParameters(operation, ctx, parameters);
+      // The operation object depends on the operation, the context, and these, which come from the operations before it.
+      const renamed = [...rename].flatMap(([from, to]) => (from === to ? [] : [`${from}>${to}`])).join(',');
+      const built = fragment(`op:${operation.name}#${index}:${operationId}:${renamed}`, [`op:${operation.name}`], (ctx) => operationObject(operation, path, operationId, rename, ctx));
+      item.operations.set(operation.method, built.schema);
+      diagnostics.push(...built.diagnostics);
       item.builders.set(operation.method, builder);
     }
   }
@@ -114,25 +120,19 @@ export function pathTemplate(path: OperationPath): { key: string; names: string[
   return { key: `/${path.segments.map(text).join('/')}`, names };
 }
 
-function operationObject(
-  operation: Operation,
-  path: OperationPath,
-  operationId: string,
-  rename: Map<string, string>,
-  ctx: EmitContext,
-  shared: Record<string, Schema>,
-  diagnostics: Diagnostic[],
-): Schema {
+/** One operation on one of its paths, and what OpenAPI cannot hold of it. */
+function operationObject(operation: Operation, path: OperationPath, operationId: string, rename: Map<string, string>, ctx: EmitContext): { schema: Schema; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
   const parameters = [
     ...pathParameters(path, rename, ctx),
-    ...(operation.method === 'GET' ? readOptions(operation, path, ctx, shared) : []),
+    ...(operation.method === 'GET' ? readOptions(operation, path, ctx) : []),
     ...templateQuery(path, ctx, diagnostics),
     ...documentedQuery(operation, path, ctx),
     ...headerParameters(operation),
   ];
   const body = requestBody(operation, ctx);
   const security = operationSecurity(operation.permissions);
-  return {
+  const schema = {
     operationId,
     summary: operation.title,
     ...(operation.description && { description: operation.description }),
@@ -144,6 +144,7 @@ function operationObject(
     ...(operation.permissions.length > 0 && { 'x-docgen-permissions': permissionTables(operation.permissions) }),
     [SOURCE_KEY]: sourceText(path.source),
   };
+  return { schema, diagnostics };
 }
 
 function pathParameters(path: OperationPath, rename: Map<string, string>, ctx: EmitContext): Schema[] {
@@ -171,29 +172,40 @@ export function parameterSchema(type: TypeRef, ctx: EmitContext): Schema {
   return { type: 'string' };
 }
 
-/** A read's OData options: $select, $expand and $orderby typed by the response's item type (components.parameters, one set per type), then the shared ones. */
-function readOptions(operation: Operation, path: OperationPath, ctx: EmitContext, shared: Record<string, Schema>): Schema[] {
+/** The type a read's OData options are typed by (its response's item type, unless an enum or a primitive), and that type's name, or `odata` for none. */
+function readTarget(operation: Operation, ctx: EmitContext): { target: string | undefined; typeName: string } {
   const item = operation.response.body?.type;
   const target = item?.kind === 'named' && ctx.types.get(item.fullName)?.kind !== 'enum' ? item.fullName : undefined;
-  const typeName = target ? ctx.typeNames.get(target)! : 'odata';
-  if (!(`${typeName}.select` in shared)) {
-    const names = target ? inheritedNames(target, ctx, () => true) : [];
-    const navigation = target ? inheritedNames(target, ctx, (property) => property.navigation) : [];
-    const list = (name: string, description: string, values: string[]): Schema => ({
-      name,
-      in: 'query',
-      description,
-      style: 'form',
-      explode: false,
-      schema: { type: 'array', uniqueItems: true, items: values.length ? { type: 'string', enum: values } : { type: 'string' } },
-    });
-    shared[`${typeName}.select`] = list('$select', 'The properties to return.', names);
-    shared[`${typeName}.orderby`] = list('$orderby', 'The properties to sort by, each ascending or followed by ` desc`.', names.flatMap((name) => [name, `${name} asc`, `${name} desc`]));
-    shared[`${typeName}.expand`] = list('$expand', 'The relationships to return inline.', navigation);
-  }
+  return { target, typeName: target ? ctx.typeNames.get(target)! : 'odata' };
+}
+
+/** components.parameters for a read's typed OData options: $select, $orderby and $expand of its item type, made once per type. */
+function readParameters(operation: Operation, ctx: EmitContext, shared: Record<string, Schema>): void {
+  const { target, typeName } = readTarget(operation, ctx);
+  if (`${typeName}.select` in shared) return;
+  const names = target ? inheritedNames(target, ctx, () => true) : [];
+  const navigation = target ? inheritedNames(target, ctx, (property) => property.navigation) : [];
+  const list = (name: string, description: string, values: string[]): Schema => ({
+    name,
+    in: 'query',
+    description,
+    style: 'form',
+    explode: false,
+    schema: { type: 'array', uniqueItems: true, items: values.length ? { type: 'string', enum: values } : { type: 'string' } },
+  });
+  shared[`${typeName}.select`] = list('$select', 'The properties to return.', names);
+  shared[`${typeName}.orderby`] = list('$orderby', 'The properties to sort by, each ascending or followed by ` desc`.', names.flatMap((name) => [name, `${name} asc`, `${name} desc`]));
+  shared[`${typeName}.expand`] = list('$expand', 'The relationships to return inline.', navigation);
+}
+
+/** A read's OData options, as references to components.parameters (readParameters makes the typed ones), less those its path fixes. */
+function readOptions(operation: Operation, path: OperationPath, ctx: EmitContext): Schema[] {
+  const { typeName } = readTarget(operation, ctx);
   const fixed = new Set((path.query ?? []).map((pair) => pair.name));
+  // The typed options' names are their keys' last word (`user.select` is `$select`).
+  const optionName = (key: string) => (SHARED_OPTIONS[key]?.['name'] as string | undefined) ?? `$${key.slice(key.lastIndexOf('.') + 1)}`;
   const options = [`${typeName}.select`, `${typeName}.expand`, 'odata.filter', `${typeName}.orderby`, 'odata.search', 'odata.top', 'odata.skip', 'odata.count'];
-  return options.filter((key) => !fixed.has((shared[key] ?? SHARED_OPTIONS[key])!['name'] as string)).map((key) => ({ $ref: `#/components/parameters/${key}` }));
+  return options.filter((key) => !fixed.has(optionName(key))).map((key) => ({ $ref: `#/components/parameters/${key}` }));
 }
 
 /** The query string the path documents (`?startDateTime={start}`): required; a fixed value as the one it allows. */
