@@ -125,6 +125,20 @@ describe('the corpus report', () => {
     const missed = formatWatch(watch([1_500, 2_500, 1_200], false)).join('\n');
     expect(missed).toContain('Median 1.50 s, fastest 1.20 s, slowest 2.50 s (target < 1 s: NOT met by 0.50 s (1.5× the limit)).');
     expect(missed).toContain('**SIGTERM did not end it cleanly**');
+    expect(missed).toContain('What < 1 s would take');
+    expect(met).not.toContain('What < 1 s would take');
+  });
+
+  it('says, for each target missed, what meeting it would take in the run\'s own figures, and nothing for one met', () => {
+    // (b): 2 cores × 0.5 × 44.0 s = 44.0 s of CPU at most; it used 50.0 s.
+    expect(text).toContain('docgen\'s CPU time would have to be at most 2 × 0.5 × (a) = 44.0 s; it is 50.0 s, 6.00 s too much');
+    expect(text).toContain('What (d) < 1 s would take: (d) is 7.00 s over (c)');
+    const fast = formatRuns({ pages: 7949, runs: { ...runs, cold: { wallMs: 20_000, cpuMs: 38_000, maxRssKiB: 1 }, oneChanged: run(800, 700) }, sourceChanged: false }, 2).join('\n');
+    expect(fast).not.toContain('What (b)');
+    expect(fast).not.toContain('What (d)');
+    // Missed with CPU to spare: the cores were busy or a phase ran alone.
+    const idle = formatRuns({ pages: 7949, runs: { ...runs, cold: { wallMs: 30_000, cpuMs: 40_000, maxRssKiB: 1 } }, sourceChanged: false }, 2).join('\n');
+    expect(idle).toContain('it is 40.0 s, so the cores must be free and the serial phases shorter');
   });
 });
 
