@@ -210,7 +210,7 @@ export function whatItWouldTake({ baseline, cold, warm, oneChanged }: CorpusRuns
     lines.push(
       `What (b) ≤ 0.5×(a) would take: even with all ${cores} cores free and nothing serial, docgen's CPU time would have to be at most ${cores} × 0.5 × (a) = ${formatMs(coldCpuLimit)}; ` +
         (cold.cpuMs > coldCpuLimit
-          ? `it is ${formatMs(cold.cpuMs)}, ${formatMs(cold.cpuMs - coldCpuLimit)} too much (parsing is over half of it)`
+          ? `it is ${formatMs(cold.cpuMs)}, ${formatMs(cold.cpuMs - coldCpuLimit)} too much (parsing was over half of it where profiled: README)`
           : `it is ${formatMs(cold.cpuMs)}, so the cores must be free and the serial phases shorter`) +
         '.',
     );

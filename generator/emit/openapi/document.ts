@@ -49,8 +49,8 @@ export function openApiDocument(
   ctx: EmitContext,
   operationNames: ReadonlyMap<string, string>,
   options: OpenApiOptions = {},
-  packageVersion?: string,
-  fragment: Fragment = (_key, _inputs, build) => build(ctx),
+  packageVersion: string | undefined,
+  fragment: Fragment,
 ): OpenApiResult {
   const graphVersion = options.graphVersion ?? 'v1.0';
   const { paths, parameters, diagnostics } = openApiPaths(model.operations, operationNames, ctx, fragment);
