@@ -2,10 +2,11 @@
 
 // Runtime support for the generated validators. Each type has two checks: a
 // test that only answers yes or no and allocates nothing, and a collector that
-// says where and why. The collector takes over where the test failed, runs the
-// same checks on the rest and calls in the slower, detailed helpers here only
-// for a property that fails: an invalid value pays for one pass. The JSON rules
-// are OData's as Graph sends them.
+// says where and why. The collector takes over where the test failed, records
+// that property's problem with the slower, detailed helpers here, and hands the
+// rest back to the test, resumed after that property: an invalid value pays for
+// one pass, and the slow path only where a property fails. The JSON rules are
+// OData's as Graph sends them.
 
 /** One problem found in a value. */
 export interface ValidationIssue {
@@ -36,8 +37,11 @@ export interface ValidationOptions {
   mode?: 'lenient' | 'strict';
 }
 
-/** The fast check: `true` when `value` is valid with nothing to warn about. */
-export type Test = (value: unknown, strict: boolean) => boolean;
+/**
+ * The fast check: `true` when `value` is valid with nothing to warn about. An object's
+ * test skips its property rules before `from`, which its collector has already checked.
+ */
+export type Test = (value: unknown, strict: boolean, from?: number) => boolean;
 
 /**
  * The slow check: records what is wrong with `value`, found at `path`, against the rule at `source`;
@@ -98,8 +102,9 @@ export function validate(value: unknown, options: ValidationOptions | undefined,
 /**
  * The property rule at which the outermost object's test last failed (its own tests
  * pass every rule before it), or 0 when it failed before reaching any: a register, not
- * a result, so that a failing test still allocates nothing. Only `validate` reads it,
- * right after the test; a nested object's test writes it first and its owner's after.
+ * a result, so that a failing test still allocates nothing. Only `validate` and
+ * `collectProperties` read it, right after a test; a nested object's test writes it
+ * first and its owner's after.
  */
 let failedAt = 0;
 
@@ -166,19 +171,27 @@ export const OWN = 4;
 export type PropertyRule = readonly [name: string, test: Test, collect: Collect, rule: number, source: string];
 
 /**
- * Records what is wrong with each property of `object` that `rules` name: the
- * inline tests of the fast check, as data. (Written out as code, a type's
- * hundreds of properties cost the TypeScript checker seconds.)
+ * Records what is wrong with each property of `object` that `rules` name, from the
+ * rule `from` on: that rule checked here, as data (written out as code, a type's
+ * hundreds of properties cost the TypeScript checker seconds), then the type's own
+ * `test` resumed after it, which runs the inline checks up to the next property
+ * that fails, where the loop goes on. A value with one bad property pays for the
+ * slow path once.
  */
-export function collectProperties(object: Record<string, unknown>, rules: readonly PropertyRule[], path: string, report: Report, from = 0): void {
+export function collectProperties(object: Record<string, unknown>, rules: readonly PropertyRule[], test: Test, path: string, report: Report, from = 0): void {
   // An indexed loop without destructuring: every invalid value comes this way.
-  for (let index = from; index < rules.length; index++) {
+  for (let index = from; index < rules.length; ) {
     const rule = rules[index]!;
     const bits = rule[3];
     const value = bits & OWN ? own(object, rule[0]) : object[rule[0]];
-    if (value === undefined) continue;
-    const passes = value === null ? !(bits & NOT_NULL) : bits & COLLECTION ? every(value, rule[1], report.strict) : rule[1](value, report.strict);
-    if (!passes) property(value, rule[0], path, report, rule[1], rule[2], bits, rule[4]);
+    if (value !== undefined) {
+      const passes = value === null ? !(bits & NOT_NULL) : bits & COLLECTION ? every(value, rule[1], report.strict) : rule[1](value, report.strict);
+      if (!passes) property(value, rule[0], path, report, rule[1], rule[2], bits, rule[4]);
+    }
+    // A test that fails without naming a rule (it always names one past `index`) leaves the next rule to this loop.
+    failedAt = index;
+    if (test(object, report.strict, index + 1)) return;
+    index = failedAt > index ? failedAt : index + 1;
   }
 }
 

@@ -34,8 +34,8 @@ export function isEntity(value: unknown, options?: rt.ValidationOptions): value 
   return testEntity(value, options?.mode === 'strict');
 }
 
-/** The fast check: `true` when `value` is a valid `Entity` with nothing to warn about. */
-export function testEntity(value: unknown, strict: boolean): boolean {
+/** The fast check: `true` when `value` is a valid `Entity` with nothing to warn about (`from`: the property rule to start at, for the collector). */
+export function testEntity(value: unknown, strict: boolean, from = 0): boolean {
   if (!rt.isObject(value)) return false;
   switch (value['@odata.type']) {
     case undefined:
@@ -49,7 +49,7 @@ export function testEntity(value: unknown, strict: boolean): boolean {
       return false;
   }
   let x: unknown;
-  if (!((x = value['id']) === undefined || typeof x === 'string')) return rt.fail(0);
+  if (!((x = from > 0 ? undefined : value['id']) === undefined || typeof x === 'string')) return rt.fail(0);
   return !strict || rt.onlyKnown(value, KNOWN) || rt.fail(1);
 }
 
@@ -69,6 +69,6 @@ export function collectEntity(value: unknown, path: string, report: rt.Report, s
       rt.collectODataType(value['@odata.type'], 'an @odata.type of "#microsoft.graph.entity" or one of its 1 subtypes', path, report, SOURCE);
       return;
   }
-  rt.collectProperties(value, PROPERTIES, path, report, from);
+  rt.collectProperties(value, PROPERTIES, testEntity, path, report, from);
   if (report.strict && !rt.onlyKnown(value, KNOWN)) rt.collectUnknown(value, KNOWN, path, report, SOURCE);
 }

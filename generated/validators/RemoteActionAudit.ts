@@ -48,8 +48,8 @@ export function isRemoteActionAudit(value: unknown, options?: rt.ValidationOptio
   return testRemoteActionAudit(value, options?.mode === 'strict');
 }
 
-/** The fast check: `true` when `value` is a valid `RemoteActionAudit` with nothing to warn about. */
-export function testRemoteActionAudit(value: unknown, strict: boolean): boolean {
+/** The fast check: `true` when `value` is a valid `RemoteActionAudit` with nothing to warn about (`from`: the property rule to start at, for the collector). */
+export function testRemoteActionAudit(value: unknown, strict: boolean, from = 0): boolean {
   if (!rt.isObject(value)) return false;
   switch (value['@odata.type']) {
     case undefined:
@@ -60,19 +60,19 @@ export function testRemoteActionAudit(value: unknown, strict: boolean): boolean 
       return false;
   }
   let x: unknown;
-  if (!((x = value['id']) === undefined || typeof x === 'string')) return rt.fail(0);
-  if (!((x = value['deviceDisplayName']) === undefined || x === null || typeof x === 'string')) return rt.fail(1);
-  if (!((x = value['userName']) === undefined || x === null || typeof x === 'string')) return rt.fail(2);
-  if (!((x = value['initiatedByUserPrincipalName']) === undefined || x === null || typeof x === 'string')) return rt.fail(3);
-  if (!((x = value['action']) === undefined || x === null || testRemoteAction(x, strict))) return rt.fail(4);
-  if (!((x = value['requestDateTime']) === undefined || x === null || rt.isDateTimeOffset(x, strict))) return rt.fail(5);
-  if (!((x = value['deviceOwnerUserPrincipalName']) === undefined || x === null || typeof x === 'string')) return rt.fail(6);
-  if (!((x = value['deviceIMEI']) === undefined || x === null || typeof x === 'string')) return rt.fail(7);
-  if (!((x = value['actionState']) === undefined || x === null || testActionState(x, strict))) return rt.fail(8);
-  if (!((x = value['managedDeviceId']) === undefined || x === null || typeof x === 'string')) return rt.fail(9);
-  if (!((x = value['deviceActionDetails']) === undefined || x === null || rt.every(x, testKeyValuePair_2OfString_String, strict))) return rt.fail(10);
-  if (!((x = value['deviceActionCategory']) === undefined || x === null || testDeviceActionCategory(x, strict))) return rt.fail(11);
-  if (!((x = value['bulkDeviceActionId']) === undefined || x === null || typeof x === 'string')) return rt.fail(12);
+  if (!((x = from > 0 ? undefined : value['id']) === undefined || typeof x === 'string')) return rt.fail(0);
+  if (!((x = from > 1 ? undefined : value['deviceDisplayName']) === undefined || x === null || typeof x === 'string')) return rt.fail(1);
+  if (!((x = from > 2 ? undefined : value['userName']) === undefined || x === null || typeof x === 'string')) return rt.fail(2);
+  if (!((x = from > 3 ? undefined : value['initiatedByUserPrincipalName']) === undefined || x === null || typeof x === 'string')) return rt.fail(3);
+  if (!((x = from > 4 ? undefined : value['action']) === undefined || x === null || testRemoteAction(x, strict))) return rt.fail(4);
+  if (!((x = from > 5 ? undefined : value['requestDateTime']) === undefined || x === null || rt.isDateTimeOffset(x, strict))) return rt.fail(5);
+  if (!((x = from > 6 ? undefined : value['deviceOwnerUserPrincipalName']) === undefined || x === null || typeof x === 'string')) return rt.fail(6);
+  if (!((x = from > 7 ? undefined : value['deviceIMEI']) === undefined || x === null || typeof x === 'string')) return rt.fail(7);
+  if (!((x = from > 8 ? undefined : value['actionState']) === undefined || x === null || testActionState(x, strict))) return rt.fail(8);
+  if (!((x = from > 9 ? undefined : value['managedDeviceId']) === undefined || x === null || typeof x === 'string')) return rt.fail(9);
+  if (!((x = from > 10 ? undefined : value['deviceActionDetails']) === undefined || x === null || rt.every(x, testKeyValuePair_2OfString_String, strict))) return rt.fail(10);
+  if (!((x = from > 11 ? undefined : value['deviceActionCategory']) === undefined || x === null || testDeviceActionCategory(x, strict))) return rt.fail(11);
+  if (!((x = from > 12 ? undefined : value['bulkDeviceActionId']) === undefined || x === null || typeof x === 'string')) return rt.fail(12);
   return !strict || rt.onlyKnown(value, KNOWN) || rt.fail(13);
 }
 
@@ -88,6 +88,6 @@ export function collectRemoteActionAudit(value: unknown, path: string, report: r
       rt.collectODataType(value['@odata.type'], 'an @odata.type of "#microsoft.graph.remoteActionAudit"', path, report, SOURCE);
       return;
   }
-  rt.collectProperties(value, PROPERTIES, path, report, from);
+  rt.collectProperties(value, PROPERTIES, testRemoteActionAudit, path, report, from);
   if (report.strict && !rt.onlyKnown(value, KNOWN)) rt.collectUnknown(value, KNOWN, path, report, SOURCE);
 }

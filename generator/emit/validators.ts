@@ -14,7 +14,7 @@ export function structuredValidatorView(type: StructuredType, ctx: EmitContext) 
   const chain = inheritanceChain(type, ctx);
   const properties = allProperties(chain).map(({ property, key }) => propertyRule(property, key, ctx, imports));
   // Each tested property's place in the collector's PROPERTIES, where the collector resumes when its test fails.
-  const tested = properties.filter((property) => property.test !== undefined);
+  const tested = properties.filter((property) => property.tested);
   const rules = properties.map((property) => ({ ...property, index: tested.indexOf(property) }));
   const subtypes = (ctx.subtypes.get(type.fullName) ?? []).map((fullName) => {
     const name = ctx.typeNames.get(fullName)!;
@@ -101,8 +101,11 @@ function propertyRule(documented: Property, key: boolean, ctx: EmitContext, impo
   const check = property.collection ? `rt.every(x, ${test}, strict)` : untyped ? 'x !== null' : (inline ?? `${test}(x, strict)`);
   return {
     name: property.name,
-    // The inline test, an expression over `x`; none where anything goes.
-    test: untyped && nullable && !property.collection ? undefined : `((x = ${access}) === undefined${nullable ? ' || x === null' : ''} || ${check})`,
+    // The inline test reads the property with `access` and checks it as an expression over `x`; none where anything goes.
+    tested: !(untyped && nullable && !property.collection),
+    access,
+    nullable,
+    check,
     testFunction: test,
     collectFunction: collect,
     usesStrict: check.endsWith(', strict)'),
