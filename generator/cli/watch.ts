@@ -1,7 +1,8 @@
 // `generate --watch`: one full run, then, for each burst of saved pages, a run that
-// re-parses only the pages whose text changed and re-formats only the files whose
-// text changed (the build cache), renders only the files whose model facts changed
-// (the emit memo), and writes only the files that differ.
+// reads again only the pages saved (rereadDocs), re-parses only the pages whose text
+// changed and re-formats only the files whose text changed (the build cache), renders
+// only the files whose model facts changed (the emit memo), and writes only the files
+// that differ.
 import path from 'node:path';
 import chokidar from 'chokidar';
 import type { Diagnostic } from '../model/types.js';
@@ -9,7 +10,7 @@ import { createBuildCache } from '../buildCache.js';
 import { createEmitMemo } from '../emit/emitMemo.js';
 import { type ProgressListener, runPipeline } from '../pipeline.js';
 import { type DocFile, pageCount } from '../read/docFile.js';
-import { type PageFilter, readDocs, type ReadResult } from '../read/readDocs.js';
+import { type PageFilter, readDocs, type ReadResult, rereadDocs } from '../read/readDocs.js';
 import type { EmitOptions } from '../emit/options.js';
 import { assertWritableOutput, updateOutput, withManifest, writeOutput } from '../write/outputFolder.js';
 import type { CommonOptions } from './options.js';
@@ -45,14 +46,20 @@ export async function watchDocs(settings: WatchSettings, options: CommonOptions)
   say(`${pageCount(first.docs)} pages read, ${written.size} files written to ${settings.out}`);
 
   const changed = new Set<string>();
+  // Pages saved in place are read again alone; anything else (a page added or removed, a folder) reads the docs afresh.
+  let onlySaved = true;
+  let docs: ReadResult | undefined = read;
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const rebuild = async () => {
-    const pages = [...changed].sort();
-    changed.clear();
     const started = performance.now();
+    const pages = [...changed].sort();
+    const reread = onlySaved && docs ? rereadDocs(docs, pages) : undefined;
+    changed.clear();
+    onlySaved = true;
     try {
-      const result = await build();
+      docs = reread ?? (await readDocs(settings.inputs, settings.filter));
+      const result = await build(undefined, docs);
       const next = withManifest(result.files);
       const { written: files, removed } = await updateOutput(settings.out, written, next);
       written = next;
@@ -61,13 +68,15 @@ export async function watchDocs(settings: WatchSettings, options: CommonOptions)
       const list = [...files, ...removed.map((file) => `-${file}`)];
       say(`${pages.join(', ')} changed: ${files.length} files written, ${removed.length} removed in ${seconds} s${list.length ? ` (${list.join(', ')})` : ''}`);
     } catch (error) {
-      // A bad save must not end the session: say why and wait for the next one.
+      // A bad save must not end the session: say why and wait for the next one (which reads the docs afresh).
+      docs = undefined;
       say(`${pages.join(', ')} changed, but the run failed: ${(error as Error).message}`);
     }
   };
 
   const watcher = chokidar.watch(settings.inputs, { ignoreInitial: true, followSymlinks: false });
-  watcher.on('all', (_event, file) => {
+  watcher.on('all', (event, file) => {
+    if (event !== 'change') onlySaved = false;
     if (!/\.md(\.txt)?$/.test(file)) return;
     changed.add(path.relative(process.cwd(), file));
     clearTimeout(timer);

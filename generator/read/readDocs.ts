@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import type { Diagnostic } from '../model/types.js';
 import { decode, type DocFile, pageCount } from './docFile.js';
-import { type IncludeFile, readIncludes } from './includes.js';
+import { type IncludeFile, permissionIncludeTargets, readIncludes } from './includes.js';
 
 export class InputError extends Error {}
 
@@ -78,6 +78,32 @@ export async function readDocs(roots: readonly string[], filter: PageFilter = {}
   }
   const byPath = <T extends { path: string }>(a: T, b: T) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { docs: files.sort(byPath), includes: [...includes.values()].sort(byPath), diagnostics };
+}
+
+/**
+ * `previous` with the pages at `changed` (absolute paths) read again: for `generate --watch`,
+ * where a save changes a page or two of thousands. Undefined when only a full read
+ * will do: a path that is no page of `previous` (added, or not read before), an include
+ * file, a page whose permission include lines changed, or a file that cannot be read.
+ */
+export function rereadDocs(previous: ReadResult, changed: readonly string[]): ReadResult | undefined {
+  const index = new Map(previous.docs.map((doc, at) => [path.resolve(doc.root, doc.path), at]));
+  const docs = [...previous.docs];
+  for (const file of changed) {
+    const at = index.get(path.resolve(file));
+    const before = at === undefined ? undefined : docs[at]!;
+    if (!before || before.include) return undefined;
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path.resolve(file));
+    } catch {
+      return undefined;
+    }
+    const after: DocFile = { root: before.root, path: before.path, ...decode(bytes) };
+    if (permissionIncludeTargets(after.text).join('\n') !== permissionIncludeTargets(before.text).join('\n')) return undefined;
+    docs[at!] = after;
+  }
+  return { ...previous, docs };
 }
 
 async function symbolicLinks(root: string): Promise<Diagnostic[]> {
