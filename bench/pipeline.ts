@@ -247,7 +247,7 @@ export function formatWatch(watch: WatchBench): string[] {
       watch.stoppedCleanly ? 'SIGTERM ended it cleanly ("stopped watching", exit code 0).' : '**SIGTERM did not end it cleanly** (no "stopped watching", or a non-zero exit).'
     }`,
     ...(middle > 1000
-      ? ['', 'What < 1 s would take: a rebuild renders only what the edit reaches, but still reads every page, builds the whole model and checks each file\'s memo against it; under 1 s needs the model, too, rebuilt in proportion to the change.']
+      ? ['', 'What < 1 s would take: a rebuild reads only the saved page and renders only what the edit reaches, but still builds the whole model (and collects the last one: a major GC) and checks each file\'s memo against it; under 1 s needs the model, too, rebuilt in proportion to the change.']
       : []),
     '',
   ];
