@@ -180,7 +180,8 @@ export type PropertyRule = readonly [name: string, test: Test, collect: Collect,
  */
 export function collectProperties(object: Record<string, unknown>, rules: readonly PropertyRule[], test: Test, path: string, report: Report, from = 0): void {
   // An indexed loop without destructuring: every invalid value comes this way.
-  for (let index = from; index < rules.length; ) {
+  let index = from;
+  while (index < rules.length) {
     const rule = rules[index]!;
     const bits = rule[3];
     const value = bits & OWN ? own(object, rule[0]) : object[rule[0]];
